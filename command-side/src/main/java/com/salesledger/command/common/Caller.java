@@ -1,0 +1,25 @@
+package com.salesledger.command.common;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who sent a command, as aggregates see it: read from the command's metadata (set from the login,
+ * never from the body). Aggregates use it for rules that depend on ownership.
+ */
+public record Caller(String user, Set<String> roles) {
+
+  public static Caller of(String user, String roles) {
+    Set<String> set =
+        roles == null || roles.isBlank()
+            ? Set.of()
+            : Arrays.stream(roles.split(",")).map(String::trim).collect(Collectors.toSet());
+    return new Caller(user, set);
+  }
+
+  /** A rep with no wider role may act only on their own deals. */
+  public boolean isRepOnly() {
+    return roles.contains("REP") && roles.size() == 1;
+  }
+}

@@ -1,0 +1,195 @@
+package com.salesledger.command.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salesledger.events.common.LedgerMetaData;
+import com.salesledger.events.common.Rejection;
+import com.salesledger.platform.security.Actor;
+import com.salesledger.platform.web.FieldError;
+import com.salesledger.platform.web.LedgerProblem;
+import com.salesledger.platform.web.PositionHeader;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way the HTTP API sends a command: it stamps who/why/correlation onto the command's
+ * metadata, honours Idempotency-Key, and answers with the aggregate id, version and position.
+ */
+@Component
+public class CommandDispatcher {
+
+  public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+  public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+  /** What the caller wants done and how to answer it. */
+  public record Submission(
+      Object command, Object requestBody, String idField, HttpStatus success, String reason) {}
+
+  private final CommandGateway gateway;
+  private final IdempotencyKeys idempotencyKeys;
+  private final EventPositions positions;
+  private final ObjectMapper objectMapper;
+
+  public CommandDispatcher(
+      CommandGateway gateway,
+      IdempotencyKeys idempotencyKeys,
+      EventPositions positions,
+      ObjectMapper objectMapper) {
+    this.gateway = gateway;
+    this.idempotencyKeys = idempotencyKeys;
+    this.positions = positions;
+    this.objectMapper = objectMapper;
+  }
+
+  public ResponseEntity<Map<String, Object>> send(
+      HttpServletRequest request, Submission submission) {
+    Actor actor = Actor.current();
+    String key = request.getHeader(IDEMPOTENCY_KEY_HEADER);
+    String requestHash = null;
+    if (key != null) {
+      if (key.isBlank() || key.length() > 255) {
+        throw LedgerProblem.invalid(
+            IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 characters when given");
+      }
+      requestHash = hash(request, submission.requestBody());
+      Optional<ResponseEntity<Map<String, Object>>> replay =
+          replay(actor, key, requestHash, submission);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+    }
+    Map<String, Object> metaData = new HashMap<>();
+    metaData.put(LedgerMetaData.USER, actor.name());
+    metaData.put(LedgerMetaData.ROLES, actor.rolesAsText());
+    metaData.put(LedgerMetaData.CORRELATION_ID, correlationId(request));
+    if (submission.reason() != null) {
+      metaData.put(LedgerMetaData.REASON, submission.reason());
+    }
+    if (key != null) {
+      metaData.put(LedgerMetaData.IDEMPOTENCY_KEY, key);
+      metaData.put(LedgerMetaData.REQUEST_HASH, requestHash);
+    }
+    try {
+      Object result =
+          gateway.sendAndWait(
+              GenericCommandMessage.asCommandMessage(submission.command())
+                  .andMetaData(MetaData.from(metaData)),
+              60,
+              TimeUnit.SECONDS);
+      return answer(submission, CommandResult.from(result));
+    } catch (CommandExecutionException e) {
+      Optional<Rejection> rejection = e.getDetails();
+      if (rejection.isPresent()
+          && IdempotencyKeys.ALREADY_USED.equals(rejection.get().message())
+          && key != null) {
+        return replay(actor, key, requestHash, submission).orElseThrow();
+      }
+      throw rejection.map(CommandDispatcher::problem).orElseThrow(() -> concurrencyOr(e));
+    } catch (AggregateStreamCreationException e) {
+      throw new LedgerProblem(HttpStatus.CONFLICT, duplicateId(submission));
+    } catch (ConcurrencyException e) {
+      throw new LedgerProblem(
+          HttpStatus.CONFLICT, "Another change to the same record won the race; retry.");
+    }
+  }
+
+  private Optional<ResponseEntity<Map<String, Object>>> replay(
+      Actor actor, String key, String requestHash, Submission submission) {
+    return idempotencyKeys
+        .find(actor.name(), key)
+        .map(
+            recorded -> {
+              if (!recorded.requestHash().equals(requestHash)) {
+                throw new LedgerProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Idempotency-Key " + key + " was already used with a different request.",
+                    List.of(
+                        new FieldError(
+                            IDEMPOTENCY_KEY_HEADER, "was already used with a different request")),
+                    null);
+              }
+              return answer(submission, recorded.result());
+            });
+  }
+
+  private ResponseEntity<Map<String, Object>> answer(Submission submission, CommandResult result) {
+    long position = positions.positionOf(result.aggregateId(), result.version());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put(submission.idField(), result.aggregateId());
+    body.put("version", result.version());
+    body.put("position", position);
+    return ResponseEntity.status(submission.success())
+        .header(PositionHeader.POSITION, Long.toString(position))
+        .body(body);
+  }
+
+  private static LedgerProblem problem(Rejection rejection) {
+    return switch (rejection.kind()) {
+      case INVALID ->
+          new LedgerProblem(
+              HttpStatus.BAD_REQUEST,
+              rejection.field() + " " + rejection.message(),
+              List.of(new FieldError(rejection.field(), rejection.message())),
+              null);
+      case FORBIDDEN -> new LedgerProblem(HttpStatus.FORBIDDEN, rejection.message());
+      case NOT_FOUND -> new LedgerProblem(HttpStatus.NOT_FOUND, rejection.message());
+      case CONFLICT -> new LedgerProblem(HttpStatus.CONFLICT, rejection.message());
+      case RULE -> new LedgerProblem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.message());
+    };
+  }
+
+  /** Through Axon Server a storage conflict arrives without details; its cause still tells. */
+  private static RuntimeException concurrencyOr(CommandExecutionException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+        return new LedgerProblem(HttpStatus.CONFLICT, t.getMessage());
+      }
+    }
+    return e;
+  }
+
+  private static String duplicateId(Submission submission) {
+    return "A record with this " + submission.idField() + " already exists.";
+  }
+
+  private static String correlationId(HttpServletRequest request) {
+    String given = request.getHeader(CORRELATION_HEADER);
+    return given != null && !given.isBlank() && given.length() <= 255
+        ? given
+        : UUID.randomUUID().toString();
+  }
+
+  private String hash(HttpServletRequest request, Object body) {
+    try {
+      String canonical =
+          request.getMethod()
+              + " "
+              + request.getRequestURI()
+              + "\n"
+              + objectMapper.writeValueAsString(body);
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash request", e);
+    }
+  }
+}

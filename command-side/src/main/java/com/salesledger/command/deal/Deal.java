@@ -1,0 +1,287 @@
+package com.salesledger.command.deal;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.salesledger.command.common.Amounts;
+import com.salesledger.command.common.Caller;
+import com.salesledger.command.common.CommandResult;
+import com.salesledger.command.common.Rejected;
+import com.salesledger.events.common.LedgerMetaData;
+import com.salesledger.events.deal.ChangeDealStage;
+import com.salesledger.events.deal.DealInvoiced;
+import com.salesledger.events.deal.DealLost;
+import com.salesledger.events.deal.DealOpened;
+import com.salesledger.events.deal.DealReassigned;
+import com.salesledger.events.deal.DealStage;
+import com.salesledger.events.deal.DealStageChanged;
+import com.salesledger.events.deal.DealWon;
+import com.salesledger.events.deal.LoseDeal;
+import com.salesledger.events.deal.OpenDeal;
+import com.salesledger.events.deal.ReassignDeal;
+import com.salesledger.events.deal.WinDeal;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A deal from opening to won or lost. Holds only what its decisions need: owner (for the rep's
+ * own-deals rule), dates (close not before open), status, and how much of a won deal is invoiced.
+ */
+@Aggregate
+public class Deal {
+
+  enum Status {
+    OPEN,
+    WON,
+    LOST
+  }
+
+  @AggregateIdentifier private String dealId;
+  private String customerId;
+  private String ownerRep;
+  private String team;
+  private String region;
+  private String productLine;
+  private String currency;
+  private LocalDate openedOn;
+  private DealStage stage;
+  private Status status;
+  private BigDecimal finalAmount;
+  private LocalDate closeDate;
+  private BigDecimal invoicedTotal = BigDecimal.ZERO;
+  private final Set<String> invoiceIds = new HashSet<>();
+
+  protected Deal() {}
+
+  @CommandHandler
+  public Deal(
+      OpenDeal command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      Clock clock) {
+    Caller caller = Caller.of(user, roles);
+    if (caller.isRepOnly() && !Objects.equals(caller.user(), command.ownerRep())) {
+      throw Rejected.forbidden("A rep may open deals only for themselves.");
+    }
+    Amounts.requirePositive("amount", command.amount());
+    LocalDate openedOn = command.openedOn() != null ? command.openedOn() : LocalDate.now(clock);
+    if (openedOn.isAfter(LocalDate.now(clock))) {
+      throw Rejected.invalid("openedOn", "must not be in the future");
+    }
+    if (command.expectedCloseDate().isBefore(openedOn)) {
+      throw Rejected.invalid("expectedCloseDate", "must not be before the open date " + openedOn);
+    }
+    apply(
+        new DealOpened(
+            command.dealId(),
+            command.customerId(),
+            command.ownerRep(),
+            command.team(),
+            command.region(),
+            command.productLine(),
+            command.amount(),
+            command.currency(),
+            command.expectedCloseDate(),
+            openedOn,
+            command.stage() != null ? command.stage() : DealStage.LEAD));
+  }
+
+  @CommandHandler
+  public CommandResult handle(
+      ChangeDealStage command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
+    requireOwnerOrWiderRole(Caller.of(user, roles));
+    requireOpen("change the stage of");
+    if (command.stage() == stage) {
+      throw Rejected.conflict("The deal is already in stage " + stage + ".");
+    }
+    apply(new DealStageChanged(dealId, stage, command.stage()));
+    return result();
+  }
+
+  @CommandHandler
+  public CommandResult handle(ReassignDeal command) {
+    requireOpen("reassign");
+    String toRegion = command.region() != null ? command.region() : region;
+    if (command.ownerRep().equals(ownerRep)
+        && command.team().equals(team)
+        && toRegion.equals(region)) {
+      throw Rejected.conflict(
+          "The deal is already owned by " + ownerRep + " in team " + team + ".");
+    }
+    apply(
+        new DealReassigned(
+            dealId,
+            ownerRep,
+            team,
+            region,
+            command.ownerRep(),
+            command.team(),
+            toRegion,
+            command.reason()));
+    return result();
+  }
+
+  @CommandHandler
+  public CommandResult handle(
+      WinDeal command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      Clock clock) {
+    requireOwnerOrWiderRole(Caller.of(user, roles));
+    requireOpen("win");
+    Amounts.requirePositive("finalAmount", command.finalAmount());
+    Amounts.requireNotNegative("cost", command.cost());
+    requireCloseDate(command.closeDate(), clock);
+    apply(
+        new DealWon(
+            dealId,
+            customerId,
+            ownerRep,
+            team,
+            region,
+            productLine,
+            command.finalAmount(),
+            command.cost(),
+            currency,
+            openedOn,
+            command.closeDate()));
+    return result();
+  }
+
+  @CommandHandler
+  public CommandResult handle(
+      LoseDeal command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      Clock clock) {
+    requireOwnerOrWiderRole(Caller.of(user, roles));
+    requireOpen("lose");
+    requireCloseDate(command.closeDate(), clock);
+    apply(
+        new DealLost(
+            dealId,
+            customerId,
+            ownerRep,
+            team,
+            region,
+            productLine,
+            command.reason(),
+            openedOn,
+            command.closeDate()));
+    return result();
+  }
+
+  /**
+   * Claims part of a won deal's final amount for an invoice. Called by the invoice issuing handler
+   * in the same unit of work as the invoice itself, so both happen or neither.
+   */
+  public InvoiceClaim claimForInvoice(String invoiceId, BigDecimal amount, LocalDate issueDate) {
+    if (status != Status.WON) {
+      throw Rejected.rule("Deal " + dealId + " is not won; only won deals can be invoiced.");
+    }
+    if (invoiceIds.contains(invoiceId)) {
+      throw Rejected.conflict("Invoice " + invoiceId + " was already issued for this deal.");
+    }
+    Amounts.requirePositive("amount", amount);
+    if (issueDate.isBefore(closeDate)) {
+      throw Rejected.invalid("issueDate", "must not be before the deal's close date " + closeDate);
+    }
+    BigDecimal remaining = finalAmount.subtract(invoicedTotal);
+    if (amount.compareTo(remaining) > 0) {
+      throw Rejected.rule(
+          "Invoice amount "
+              + amount.toPlainString()
+              + " exceeds what remains to invoice on deal "
+              + dealId
+              + " ("
+              + remaining.toPlainString()
+              + " of "
+              + finalAmount.toPlainString()
+              + ").");
+    }
+    apply(new DealInvoiced(dealId, invoiceId, amount, invoicedTotal.add(amount)));
+    return new InvoiceClaim(dealId, customerId, ownerRep, team, region, currency);
+  }
+
+  private void requireOwnerOrWiderRole(Caller caller) {
+    if (caller.isRepOnly() && !Objects.equals(caller.user(), ownerRep)) {
+      throw Rejected.forbidden("A rep may act only on their own deals.");
+    }
+  }
+
+  private void requireOpen(String action) {
+    if (status != Status.OPEN) {
+      throw Rejected.conflict(
+          "Cannot " + action + " deal " + dealId + ": it is already " + status + ".");
+    }
+  }
+
+  private void requireCloseDate(LocalDate closeDate, Clock clock) {
+    if (closeDate.isBefore(openedOn)) {
+      throw Rejected.invalid("closeDate", "must not be before the open date " + openedOn);
+    }
+    if (closeDate.isAfter(LocalDate.now(clock))) {
+      throw Rejected.invalid("closeDate", "must not be in the future");
+    }
+  }
+
+  private CommandResult result() {
+    return new CommandResult(dealId, AggregateLifecycle.getVersion());
+  }
+
+  @EventSourcingHandler
+  void on(DealOpened event) {
+    dealId = event.dealId();
+    customerId = event.customerId();
+    ownerRep = event.ownerRep();
+    team = event.team();
+    region = event.region();
+    productLine = event.productLine();
+    currency = event.currency();
+    openedOn = event.openedOn();
+    stage = event.stage();
+    status = Status.OPEN;
+  }
+
+  @EventSourcingHandler
+  void on(DealStageChanged event) {
+    stage = event.to();
+  }
+
+  @EventSourcingHandler
+  void on(DealReassigned event) {
+    ownerRep = event.toRep();
+    team = event.toTeam();
+    region = event.toRegion();
+  }
+
+  @EventSourcingHandler
+  void on(DealWon event) {
+    status = Status.WON;
+    finalAmount = event.finalAmount();
+    closeDate = event.closeDate();
+  }
+
+  @EventSourcingHandler
+  void on(DealLost event) {
+    status = Status.LOST;
+    closeDate = event.closeDate();
+  }
+
+  @EventSourcingHandler
+  void on(DealInvoiced event) {
+    invoiceIds.add(event.invoiceId());
+    invoicedTotal = event.invoicedTotal();
+  }
+}

@@ -1,0 +1,77 @@
+package com.salesledger.command.receivable;
+
+import com.salesledger.command.common.CommandResult;
+import com.salesledger.command.common.Rejected;
+import com.salesledger.command.deal.Deal;
+import com.salesledger.command.deal.InvoiceClaim;
+import com.salesledger.events.receivable.IssueInvoice;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues an invoice: the deal claims the amount (so instalments never exceed its final amount) and
+ * the invoice is created, both in one unit of work and one database transaction.
+ */
+@Component
+public class InvoiceIssuing {
+
+  private final Repository<Deal> deals;
+  private final Repository<Invoice> invoices;
+  private final int defaultTermsDays;
+
+  public InvoiceIssuing(
+      Repository<Deal> deals,
+      Repository<Invoice> invoices,
+      @Value("${ledger.receivables.default-payment-terms-days:30}") int defaultTermsDays) {
+    this.deals = deals;
+    this.invoices = invoices;
+    this.defaultTermsDays = defaultTermsDays;
+  }
+
+  @CommandHandler
+  public CommandResult handle(IssueInvoice command, Clock clock) throws Exception {
+    if (command.issueDate().isAfter(LocalDate.now(clock))) {
+      throw Rejected.invalid("issueDate", "must not be in the future");
+    }
+    if (exists(command.invoiceId())) {
+      throw Rejected.conflict("Invoice " + command.invoiceId() + " already exists.");
+    }
+    Aggregate<Deal> deal = load(command.dealId());
+    InvoiceClaim claim =
+        deal.invoke(
+            d -> d.claimForInvoice(command.invoiceId(), command.amount(), command.issueDate()));
+    LocalDate dueDate =
+        command.dueDate() != null
+            ? command.dueDate()
+            : command.issueDate().plusDays(defaultTermsDays);
+    Aggregate<Invoice> invoice =
+        invoices.newInstance(
+            () ->
+                new Invoice(
+                    command.invoiceId(), claim, command.amount(), command.issueDate(), dueDate));
+    return new CommandResult(command.invoiceId(), invoice.version());
+  }
+
+  private boolean exists(String invoiceId) {
+    try {
+      invoices.load(invoiceId);
+      return true;
+    } catch (AggregateNotFoundException e) {
+      return false;
+    }
+  }
+
+  private Aggregate<Deal> load(String dealId) {
+    try {
+      return deals.load(dealId);
+    } catch (AggregateNotFoundException e) {
+      throw Rejected.rule("Deal " + dealId + " does not exist.");
+    }
+  }
+}

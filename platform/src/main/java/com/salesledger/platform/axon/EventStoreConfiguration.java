@@ -1,0 +1,101 @@
+package com.salesledger.platform.axon;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Events in PostgreSQL through Axon's JDBC storage engine (the default, when Axon Server is off).
+ * The tables come from the Flyway migration {@code db/eventstore}; these names must match it.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+public class EventStoreConfiguration {
+
+  public static final String EVENT_TABLE = "domain_event_entry";
+
+  @Bean
+  EventSchema eventSchema() {
+    return EventSchema.builder()
+        .eventTable(EVENT_TABLE)
+        .snapshotTable("snapshot_event_entry")
+        .globalIndexColumn("global_index")
+        .timestampColumn("time_stamp")
+        .eventIdentifierColumn("event_identifier")
+        .aggregateIdentifierColumn("aggregate_identifier")
+        .sequenceNumberColumn("sequence_number")
+        .typeColumn("type")
+        .payloadTypeColumn("payload_type")
+        .payloadRevisionColumn("payload_revision")
+        .payloadColumn("payload")
+        .metaDataColumn("meta_data")
+        .build();
+  }
+
+  @Bean
+  TokenSchema tokenSchema() {
+    return TokenSchema.builder()
+        .setTokenTable("token_entry")
+        .setProcessorNameColumn("processor_name")
+        .setSegmentColumn("segment")
+        .setTokenColumn("token")
+        .setTokenTypeColumn("token_type")
+        .setTimestampColumn("timestamp")
+        .setOwnerColumn("owner")
+        .build();
+  }
+
+  /**
+   * A transaction that commits later than the gap timeout would never be seen by the projections
+   * (AXON-NOTES.md), so the timeout is raised well above any transaction we allow to run.
+   */
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      Serializer defaultSerializer,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      PersistenceExceptionResolver persistenceExceptionResolver,
+      Configuration configuration,
+      ConnectionProvider connectionProvider,
+      TransactionManager transactionManager,
+      EventSchema eventSchema,
+      @Value("${ledger.eventstore.gap-timeout-ms:600000}") int gapTimeoutMs) {
+    return JdbcEventStorageEngine.builder()
+        .snapshotSerializer(defaultSerializer)
+        .eventSerializer(eventSerializer)
+        .upcasterChain(configuration.upcasterChain())
+        .snapshotFilter(configuration.snapshotFilter())
+        .persistenceExceptionResolver(persistenceExceptionResolver)
+        .connectionProvider(connectionProvider)
+        .transactionManager(transactionManager)
+        .schema(eventSchema)
+        .dataType(byte[].class)
+        .gapTimeout(gapTimeoutMs)
+        .build();
+  }
+
+  /**
+   * Projections in another process learn of new events by polling; a short fetch delay keeps
+   * read-your-writes waits short (the default is one second).
+   */
+  @Bean(name = "eventBus")
+  @Qualifier("eventStore")
+  EmbeddedEventStore eventStore(
+      EventStorageEngine storageEngine,
+      @Value("${ledger.eventstore.fetch-delay-ms:50}") long fetchDelayMs) {
+    return EmbeddedEventStore.builder()
+        .storageEngine(storageEngine)
+        .fetchDelay(fetchDelayMs)
+        .build();
+  }
+}

@@ -1,0 +1,34 @@
+package com.salesledger.platform.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no datasource URL configured, an app started on its own runs its own embedded PostgreSQL.
+ * The launcher starts one server for both apps and passes its URL, so this stays off there.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}' == ''")
+public class EmbeddedDatabaseConfiguration {
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgresServer embeddedPostgresServer(
+      @Value("${ledger.data-dir:./data}") String dataDir,
+      @Value("${ledger.embedded-db.port:54329}") int port) {
+    return EmbeddedPostgresServer.start(Path.of(dataDir, "postgres"), port);
+  }
+
+  @Bean
+  DataSource dataSource(EmbeddedPostgresServer server) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(server.jdbcUrl());
+    dataSource.setUsername("postgres");
+    dataSource.setMaximumPoolSize(10);
+    return dataSource;
+  }
+}

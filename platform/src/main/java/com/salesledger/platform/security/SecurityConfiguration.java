@@ -1,0 +1,133 @@
+package com.salesledger.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic over users from configuration; the demo users of API.md exist only while demo data is
+ * on. Health, OpenAPI and Swagger UI are open; everything under /api needs a login.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(LedgerUsersProperties.class)
+public class SecurityConfiguration {
+
+  static final List<String> DEMO_USERS =
+      List.of("rep1", "rep2", "manager1", "finance1", "finance2", "auditor1", "admin");
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService users(
+      LedgerUsersProperties properties, @Value("${ledger.demo.enabled:false}") boolean demo) {
+    List<UserDetails> users = new ArrayList<>();
+    for (LedgerUsersProperties.User user : properties.users()) {
+      users.add(
+          User.withUsername(user.name())
+              .password(user.password())
+              .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
+              .build());
+    }
+    if (demo) {
+      for (String name : DEMO_USERS) {
+        users.add(
+            User.withUsername(name).password("{noop}demo").roles(demoRole(name).name()).build());
+      }
+    }
+    return new InMemoryUserDetailsManager(users);
+  }
+
+  static Role demoRole(String name) {
+    return switch (name.replaceAll("\\d", "")) {
+      case "rep" -> Role.REP;
+      case "manager" -> Role.MANAGER;
+      case "finance" -> Role.FINANCE;
+      case "auditor" -> Role.AUDITOR;
+      default -> Role.ADMIN;
+    };
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper)
+      throws Exception {
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(
+                    (request, response, e) -> {
+                      response.setHeader("WWW-Authenticate", "Basic realm=\"sales-ledger\"");
+                      writeProblem(
+                          response,
+                          objectMapper,
+                          HttpStatus.UNAUTHORIZED,
+                          "Log in with HTTP Basic credentials.");
+                    }))
+        .exceptionHandling(
+            ex ->
+                ex.authenticationEntryPoint(
+                        (request, response, e) -> {
+                          response.setHeader("WWW-Authenticate", "Basic realm=\"sales-ledger\"");
+                          writeProblem(
+                              response,
+                              objectMapper,
+                              HttpStatus.UNAUTHORIZED,
+                              "Log in with HTTP Basic credentials.");
+                        })
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            writeProblem(
+                                response,
+                                objectMapper,
+                                HttpStatus.FORBIDDEN,
+                                "Your role does not allow this.")))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
+    return http.build();
+  }
+
+  private static void writeProblem(
+      HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(status.getReasonPhrase());
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,7 @@
+package com.salesledger.events.deal;
+
+/** Marker for the events of a deal's stream. */
+public sealed interface DealEvents
+    permits DealOpened, DealStageChanged, DealReassigned, DealWon, DealLost, DealInvoiced {
+  String dealId();
+}

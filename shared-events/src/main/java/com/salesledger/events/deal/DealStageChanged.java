@@ -1,0 +1,3 @@
+package com.salesledger.events.deal;
+
+public record DealStageChanged(String dealId, DealStage from, DealStage to) implements DealEvents {}

@@ -1,0 +1,19 @@
+package com.salesledger.events.deal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Opens a deal. {@code openedOn} and {@code currency} are filled in by the API when absent. */
+public record OpenDeal(
+    @TargetAggregateIdentifier String dealId,
+    String customerId,
+    String ownerRep,
+    String team,
+    String region,
+    String productLine,
+    BigDecimal amount,
+    String currency,
+    LocalDate expectedCloseDate,
+    LocalDate openedOn,
+    DealStage stage) {}
