@@ -8,6 +8,7 @@ import com.salesledger.events.receivable.IssueInvoice;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -23,14 +24,17 @@ public class InvoiceIssuing {
 
   private final Repository<Deal> deals;
   private final Repository<Invoice> invoices;
+  private final EventStore eventStore;
   private final int defaultTermsDays;
 
   public InvoiceIssuing(
       Repository<Deal> deals,
       Repository<Invoice> invoices,
+      EventStore eventStore,
       @Value("${ledger.receivables.default-payment-terms-days:30}") int defaultTermsDays) {
     this.deals = deals;
     this.invoices = invoices;
+    this.eventStore = eventStore;
     this.defaultTermsDays = defaultTermsDays;
   }
 
@@ -58,13 +62,9 @@ public class InvoiceIssuing {
     return new CommandResult(command.invoiceId(), invoice.version());
   }
 
+  /** A cheap look-up; a concurrent issue of the same id still fails on the unique index. */
   private boolean exists(String invoiceId) {
-    try {
-      invoices.load(invoiceId);
-      return true;
-    } catch (AggregateNotFoundException e) {
-      return false;
-    }
+    return eventStore.lastSequenceNumberFor(invoiceId).isPresent();
   }
 
   private Aggregate<Deal> load(String dealId) {

@@ -26,6 +26,11 @@ public class EventStoreConfiguration {
   public static final String EVENT_TABLE = "domain_event_entry";
 
   @Bean
+  PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new PostgresDuplicateKeyResolver();
+  }
+
+  @Bean
   EventSchema eventSchema() {
     return EventSchema.builder()
         .eventTable(EVENT_TABLE)

@@ -1,0 +1,120 @@
+package com.salesledger.launcher;
+
+import com.salesledger.command.CommandSideApplication;
+import com.salesledger.platform.db.EmbeddedPostgresServer;
+import com.salesledger.query.QuerySideApplication;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The whole ledger in one process: an embedded PostgreSQL (unless an external database is
+ * configured), the command side and the query side, each in its own Spring context. Closing it
+ * stops them in reverse order.
+ */
+public final class Ledger implements AutoCloseable {
+
+  private final EmbeddedPostgresServer postgres;
+  private final ConfigurableApplicationContext commandSide;
+  private final ConfigurableApplicationContext querySide;
+
+  private Ledger(
+      EmbeddedPostgresServer postgres,
+      ConfigurableApplicationContext commandSide,
+      ConfigurableApplicationContext querySide) {
+    this.postgres = postgres;
+    this.commandSide = commandSide;
+    this.querySide = querySide;
+  }
+
+  /**
+   * Starts the ledger. {@code defaults} are default properties: environment variables and system
+   * properties override them.
+   */
+  public static Ledger start(Map<String, Object> defaults, String... args) {
+    StandardEnvironment environment = new StandardEnvironment();
+    Map<String, Object> properties = new HashMap<>(defaults);
+    EmbeddedPostgresServer postgres = null;
+    if (!hasExternalDatabase(environment, properties)) {
+      String dataDir = setting(environment, properties, "ledger.data-dir", "./data");
+      int port =
+          Integer.parseInt(setting(environment, properties, "ledger.embedded-db.port", "54329"));
+      postgres = EmbeddedPostgresServer.start(Path.of(dataDir, "postgres"), port);
+      properties.put("spring.datasource.url", postgres.jdbcUrl());
+      properties.put("spring.datasource.username", "postgres");
+    }
+    ConfigurableApplicationContext command = null;
+    try {
+      command = start(CommandSideApplication.builder(), properties, args);
+      ConfigurableApplicationContext query =
+          start(QuerySideApplication.builder(), properties, args);
+      return new Ledger(postgres, command, query);
+    } catch (RuntimeException e) {
+      if (command != null) {
+        command.close();
+      }
+      if (postgres != null) {
+        postgres.close();
+      }
+      throw e;
+    }
+  }
+
+  private static ConfigurableApplicationContext start(
+      SpringApplicationBuilder builder, Map<String, Object> properties, String... args) {
+    // The launcher closes both contexts itself, in order, before the database goes.
+    return builder.properties(properties).registerShutdownHook(false).run(args);
+  }
+
+  private static boolean hasExternalDatabase(
+      StandardEnvironment environment, Map<String, Object> properties) {
+    return properties.containsKey("spring.datasource.url")
+        || environment.containsProperty("spring.datasource.url")
+        || environment.containsProperty("DATABASE_URL");
+  }
+
+  private static String setting(
+      StandardEnvironment environment,
+      Map<String, Object> properties,
+      String key,
+      String fallback) {
+    String value = environment.getProperty(key);
+    if (value != null) {
+      return value;
+    }
+    Object given = properties.get(key);
+    return given != null ? given.toString() : fallback;
+  }
+
+  public ConfigurableApplicationContext commandSide() {
+    return commandSide;
+  }
+
+  public ConfigurableApplicationContext querySide() {
+    return querySide;
+  }
+
+  public int commandPort() {
+    return port(commandSide);
+  }
+
+  public int queryPort() {
+    return port(querySide);
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  @Override
+  public void close() {
+    querySide.close();
+    commandSide.close();
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+}

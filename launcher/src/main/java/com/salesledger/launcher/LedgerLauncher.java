@@ -1,0 +1,26 @@
+package com.salesledger.launcher;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./ledger}: both sides on the embedded PostgreSQL with demo data (loaded on the first start
+ * only). Ctrl-C stops the query side, the command side, then the database.
+ */
+public final class LedgerLauncher {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerLauncher.class);
+
+  private LedgerLauncher() {}
+
+  public static void main(String[] args) {
+    Ledger ledger = Ledger.start(Map.of("ledger.demo.enabled", "true"), args);
+    Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "ledger-shutdown"));
+    log.info(
+        "Sales ledger is up: commands on http://localhost:{}/api, queries on http://localhost:{}/api,"
+            + " Swagger UI at /swagger-ui.html on both. Ctrl-C stops it.",
+        ledger.commandPort(),
+        ledger.queryPort());
+  }
+}

@@ -1,0 +1,55 @@
+package com.salesledger.query.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/health} shows, per projection, its position, the head of the event store and the
+ * lag between them. A processor in error makes the query side DOWN.
+ */
+@Component("projections")
+public class ProcessorsHealthIndicator implements HealthIndicator {
+
+  private final EventProcessingConfiguration processing;
+  private final ProjectionPositions positions;
+
+  public ProcessorsHealthIndicator(
+      EventProcessingConfiguration processing, ProjectionPositions positions) {
+    this.processing = processing;
+    this.positions = positions;
+  }
+
+  @Override
+  public Health health() {
+    long head = positions.head();
+    Health.Builder health = Health.up().withDetail("head", head);
+    Map<String, Object> processors = new LinkedHashMap<>();
+    processing
+        .eventProcessors()
+        .forEach(
+            (name, processor) -> {
+              if (!(processor instanceof StreamingEventProcessor streaming)) {
+                return;
+              }
+              long at = positions.processedThrough(name);
+              boolean error =
+                  streaming.processingStatus().values().stream().anyMatch(s -> s.isErrorState());
+              Map<String, Object> detail = new LinkedHashMap<>();
+              detail.put("running", streaming.isRunning());
+              detail.put("replaying", streaming.isReplaying());
+              detail.put("error", error);
+              detail.put("position", at);
+              detail.put("lag", at < 0 ? head : Math.max(0, head - at));
+              processors.put(name, detail);
+              if (error) {
+                health.down();
+              }
+            });
+    return health.withDetail("processors", processors).build();
+  }
+}

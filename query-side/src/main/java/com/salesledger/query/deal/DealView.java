@@ -1,0 +1,28 @@
+package com.salesledger.query.deal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A deal as the query side answers it. Money fields are in {@code currency}. */
+public record DealView(
+    String dealId,
+    String customerId,
+    String ownerRep,
+    String team,
+    String region,
+    String productLine,
+    BigDecimal amount,
+    String currency,
+    LocalDate expectedCloseDate,
+    LocalDate openedOn,
+    String stage,
+    String status,
+    BigDecimal finalAmount,
+    BigDecimal cost,
+    LocalDate closeDate,
+    String lostReason,
+    BigDecimal invoicedTotal,
+    long version,
+    long lastPosition,
+    Instant updatedAt) {}
