@@ -39,7 +39,8 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
     } catch (ConflictingAggregateVersionException e) {
       throw refused(Rejection.Kind.CONFLICT, "expectedVersion", e.getMessage());
     } catch (AggregateNotFoundException e) {
-      throw refused(Rejection.Kind.NOT_FOUND, null, e.getMessage());
+      throw refused(
+          Rejection.Kind.NOT_FOUND, null, "No record with id " + e.getAggregateIdentifier() + ".");
     }
   }
 

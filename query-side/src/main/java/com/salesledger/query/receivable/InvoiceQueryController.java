@@ -44,9 +44,9 @@ class InvoiceQueryController {
         jdbc
             .query(
                 "select i.*,"
-                    + " coalesce(sum(m.amount) filter (where m.kind = 'paid'), 0) as paid_asof,"
-                    + " coalesce(sum(m.amount) filter (where m.kind = 'credited'), 0) as credited_asof,"
-                    + " coalesce(sum(m.amount) filter (where m.kind = 'written_off'), 0) as written_off_asof"
+                    + " coalesce(sum(m.amount) filter (where m.kind = 'paid'), 0)::numeric(15,2) as paid_asof,"
+                    + " coalesce(sum(m.amount) filter (where m.kind = 'credited'), 0)::numeric(15,2) as credited_asof,"
+                    + " coalesce(sum(m.amount) filter (where m.kind = 'written_off'), 0)::numeric(15,2) as written_off_asof"
                     + " from invoice_view i left join invoice_movement m"
                     + " on m.invoice_id = i.invoice_id and m.on_date <= ?"
                     + " where i.invoice_id = ? group by i.invoice_id",
