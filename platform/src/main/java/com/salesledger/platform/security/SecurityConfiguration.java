@@ -42,7 +42,8 @@ public class SecurityConfiguration {
 
   @Bean
   UserDetailsService users(
-      LedgerUsersProperties properties, @Value("${ledger.demo.enabled:false}") boolean demo) {
+      LedgerUsersProperties properties,
+      @Value("${ledger.security.demo-users:${ledger.demo.enabled:false}}") boolean demo) {
     List<UserDetails> users = new ArrayList<>();
     for (LedgerUsersProperties.User user : properties.users()) {
       users.add(

@@ -1,0 +1,63 @@
+package com.salesledger.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One ledger for all HTTP tests of this JVM: a real embedded PostgreSQL in a temporary folder on a
+ * free port, both apps on free ports, the demo users on and no demo data. Tests keep out of each
+ * other's way by using ids and names of their own.
+ */
+final class SharedLedger {
+
+  private static Ledger ledger;
+
+  private SharedLedger() {}
+
+  static synchronized Ledger get() {
+    if (ledger == null) {
+      ledger = start(tempDir(), Map.of());
+      Runtime.getRuntime().addShutdownHook(new Thread(ledger::close));
+    }
+    return ledger;
+  }
+
+  /** A ledger of its own, e.g. to restart it; the caller closes it. */
+  static Ledger start(Path dataDir, Map<String, Object> extra) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("ledger.data-dir", dataDir.toString());
+    properties.put("ledger.embedded-db.port", "0");
+    properties.put("LEDGER_COMMAND_PORT", "0");
+    properties.put("LEDGER_QUERY_PORT", "0");
+    properties.put("ledger.security.demo-users", "true");
+    properties.put("ledger.demo.enabled", "false");
+    properties.put("ledger.query.max-wait-ms", "3000");
+    properties.putAll(extra);
+    return Ledger.start(properties);
+  }
+
+  static Path tempDir() {
+    try {
+      return Files.createTempDirectory("ledger-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Api command(String user) {
+    return Api.at(get().commandPort(), user);
+  }
+
+  static Api query(String user) {
+    return Api.at(get().queryPort(), user);
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}
