@@ -26,6 +26,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -96,20 +97,43 @@ public class CommandDispatcher {
               60,
               TimeUnit.SECONDS);
       return answer(submission, CommandResult.from(result));
-    } catch (CommandExecutionException e) {
-      Optional<Rejection> rejection = e.getDetails();
-      if (rejection.isPresent()
-          && IdempotencyKeys.ALREADY_USED.equals(rejection.get().message())
-          && key != null) {
-        return replay(actor, key, requestHash, submission).orElseThrow();
+    } catch (RuntimeException e) {
+      if (key != null) {
+        // A request with the same key may have won a race with this one; then answer as it did.
+        Optional<ResponseEntity<Map<String, Object>>> replay =
+            replay(actor, key, requestHash, submission);
+        if (replay.isPresent()) {
+          return replay.get();
+        }
       }
-      throw rejection.map(CommandDispatcher::problem).orElseThrow(() -> concurrencyOr(e));
-    } catch (AggregateStreamCreationException e) {
-      throw new LedgerProblem(HttpStatus.CONFLICT, duplicateId(submission));
-    } catch (ConcurrencyException e) {
-      throw new LedgerProblem(
-          HttpStatus.CONFLICT, "Another change to the same record won the race; retry.");
+      throw translate(e, submission);
     }
+  }
+
+  private static RuntimeException translate(RuntimeException e, Submission submission) {
+    if (e instanceof CommandExecutionException execution) {
+      Optional<Rejection> rejection = execution.getDetails();
+      if (rejection.isPresent()) {
+        return problem(rejection.get());
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AggregateStreamCreationException) {
+        return new LedgerProblem(HttpStatus.CONFLICT, duplicateId(submission));
+      }
+      if (t instanceof ConflictingModificationException) {
+        return new LedgerProblem(
+            HttpStatus.CONFLICT,
+            t.getMessage(),
+            List.of(new FieldError("expectedVersion", "does not match the current version")),
+            null);
+      }
+      if (t instanceof ConcurrencyException) {
+        return new LedgerProblem(
+            HttpStatus.CONFLICT, "Another change to the same record won the race; retry.");
+      }
+    }
+    return e;
   }
 
   private Optional<ResponseEntity<Map<String, Object>>> replay(
@@ -155,16 +179,6 @@ public class CommandDispatcher {
       case CONFLICT -> new LedgerProblem(HttpStatus.CONFLICT, rejection.message());
       case RULE -> new LedgerProblem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.message());
     };
-  }
-
-  /** Through Axon Server a storage conflict arrives without details; its cause still tells. */
-  private static RuntimeException concurrencyOr(CommandExecutionException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
-        return new LedgerProblem(HttpStatus.CONFLICT, t.getMessage());
-      }
-    }
-    return e;
   }
 
   private static String duplicateId(Submission submission) {

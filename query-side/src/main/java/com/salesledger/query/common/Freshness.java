@@ -34,15 +34,14 @@ public class Freshness {
     long wanted = requestedPosition(request);
     long deadline = System.nanoTime() + maxWaitMs * 1_000_000;
     while (true) {
-      long at = lowest(processors);
-      if (at >= wanted) {
-        return Math.max(at, 0);
+      if (allProcessed(wanted, processors)) {
+        return Math.max(lowest(processors), 0);
       }
       if (System.nanoTime() > deadline) {
         throw new LedgerProblem(
             HttpStatus.SERVICE_UNAVAILABLE,
             "The read model is at position "
-                + Math.max(at, 0)
+                + Math.max(lowest(processors), 0)
                 + " and has not reached "
                 + wanted
                 + " yet; retry shortly.",
@@ -58,10 +57,19 @@ public class Freshness {
     }
   }
 
+  private boolean allProcessed(long wanted, String... processors) {
+    for (String processor : processors) {
+      if (!positions.hasProcessed(processor, wanted)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private long lowest(String... processors) {
     long lowest = Long.MAX_VALUE;
     for (String processor : processors) {
-      lowest = Math.min(lowest, positions.processedThrough(processor));
+      lowest = Math.min(lowest, positions.position(processor));
     }
     return lowest;
   }

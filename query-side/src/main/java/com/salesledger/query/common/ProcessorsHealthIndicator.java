@@ -36,7 +36,7 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
               if (!(processor instanceof StreamingEventProcessor streaming)) {
                 return;
               }
-              long at = positions.processedThrough(name);
+              long at = positions.position(name);
               boolean error =
                   streaming.processingStatus().values().stream().anyMatch(s -> s.isErrorState());
               Map<String, Object> detail = new LinkedHashMap<>();

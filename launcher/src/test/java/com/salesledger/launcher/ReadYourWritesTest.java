@@ -1,0 +1,61 @@
+package com.salesledger.launcher;
+
+import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
+import static com.salesledger.launcher.SharedLedger.command;
+import static com.salesledger.launcher.SharedLedger.query;
+import static com.salesledger.launcher.SharedLedger.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A query that names a position sees that position's writes, or says it cannot yet. */
+class ReadYourWritesTest {
+
+  @Test
+  void a_query_with_the_commands_position_sees_the_command_at_once() {
+    for (int i = 0; i < 10; i++) {
+      Api.Response opened =
+          command("manager1")
+              .post(
+                  "/api/deals",
+                  Map.of(
+                      "customerId", unique("cust"),
+                      "ownerRep", "rep1",
+                      "team", "north-1",
+                      "region", "north",
+                      "productLine", "software",
+                      "amount", "10.00",
+                      "expectedCloseDate", "2025-06-30",
+                      "openedOn", "2025-01-15"));
+      String dealId = opened.json().get("dealId").asText();
+      Api.Response read =
+          query("manager1")
+              .header("X-Ledger-Min-Position", Long.toString(opened.position()))
+              .get("/api/deals/" + dealId);
+      assertThat(read.status()).as(read.text()).isEqualTo(200);
+      assertThat(read.position()).isGreaterThanOrEqualTo(opened.position());
+      assertThat(read.json().get("lastPosition").asLong()).isEqualTo(opened.position());
+    }
+  }
+
+  @Test
+  void a_position_the_read_model_has_not_reached_is_a_503_with_retry_after() {
+    Api.Response response =
+        query("manager1").get("/api/dashboard/sales?period=2025&minPosition=999999999");
+    assertProblem(response, 503, null);
+    assertThat(response.headers().get("retry-after")).isEqualTo("1");
+    assertThat(response.json().get("detail").asText()).contains("999999999");
+  }
+
+  @Test
+  void every_query_answer_carries_the_read_model_position() {
+    Api.Response dashboard = query("auditor1").get("/api/dashboard/sales?period=2025");
+    assertThat(dashboard.status()).isEqualTo(200);
+    assertThat(dashboard.position()).isGreaterThanOrEqualTo(0);
+    Api.Response health = Api.at(SharedLedger.get().queryPort(), null).get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().at("/components/projections/details/processors/sales/lag").isNumber())
+        .isTrue();
+  }
+}
