@@ -27,6 +27,11 @@ import java.util.function.Consumer;
 final class DemoHistory {
 
   private static final String[] REGIONS = {"north", "south", "east", "west"};
+  private static final String[] NAMES = {
+    "anna", "ben", "chloe", "david", "emma", "felix", "grace", "hugo", "ines", "jonas", "kira",
+        "leo",
+    "mia", "noah", "olga", "paul", "quinn", "rosa", "sam", "tara", "uma", "victor", "wendy", "yusuf"
+  };
   private static final String[] LINES = {"software", "services", "hardware", "support"};
   private static final double[] LINE_PRICE = {40_000, 25_000, 60_000, 12_000};
   private static final double[] LINE_MARGIN = {0.70, 0.35, 0.20, 0.55};
@@ -49,7 +54,7 @@ final class DemoHistory {
       for (int t = 1; t <= 2; t++) {
         String team = region + "-" + t;
         for (int r = 1; r <= 3; r++) {
-          reps.add(new Rep(team + "-rep" + r, team, region));
+          reps.add(new Rep(NAMES[reps.size()], team, region));
         }
       }
     }

@@ -70,16 +70,7 @@ public class Invoice {
           "Payment " + command.paymentId() + " is already recorded on invoice " + invoiceId + ".");
     }
     requireSettlement("amount", command.amount(), "receivedOn", command.receivedOn(), clock);
-    if (command.amount().compareTo(open) > 0) {
-      throw Rejected.rule(
-          "Payment of "
-              + command.amount().toPlainString()
-              + " is more than the open amount "
-              + open.toPlainString()
-              + " of invoice "
-              + invoiceId
-              + ".");
-    }
+    requireWithinOpen("Payment", command.amount());
     apply(
         new PaymentReceived(
             invoiceId,
@@ -101,16 +92,7 @@ public class Invoice {
               + ".");
     }
     requireSettlement("amount", command.amount(), "issuedOn", command.issuedOn(), clock);
-    if (command.amount().compareTo(open) > 0) {
-      throw Rejected.rule(
-          "Credit note of "
-              + command.amount().toPlainString()
-              + " is more than the open amount "
-              + open.toPlainString()
-              + " of invoice "
-              + invoiceId
-              + ".");
-    }
+    requireWithinOpen("Credit note", command.amount());
     apply(
         new CreditNoteIssued(
             invoiceId,
@@ -125,16 +107,7 @@ public class Invoice {
   @CommandHandler
   public CommandResult handle(WriteOffInvoice command, Clock clock) {
     requireSettlement("amount", command.amount(), "writtenOffOn", command.writtenOffOn(), clock);
-    if (command.amount().compareTo(open) > 0) {
-      throw Rejected.rule(
-          "Write-off of "
-              + command.amount().toPlainString()
-              + " is more than the open amount "
-              + open.toPlainString()
-              + " of invoice "
-              + invoiceId
-              + ".");
-    }
+    requireWithinOpen("Write-off", command.amount());
     apply(
         new InvoiceWrittenOff(
             invoiceId,
@@ -143,6 +116,20 @@ public class Invoice {
             command.reason(),
             open.subtract(command.amount())));
     return result();
+  }
+
+  private void requireWithinOpen(String what, BigDecimal amount) {
+    if (amount.compareTo(open) > 0) {
+      throw Rejected.rule(
+          what
+              + " of "
+              + amount.toPlainString()
+              + " is more than the open amount "
+              + open.toPlainString()
+              + " of invoice "
+              + invoiceId
+              + ".");
+    }
   }
 
   private void requireSettlement(

@@ -21,6 +21,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -74,30 +75,21 @@ public class SecurityConfiguration {
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper)
       throws Exception {
+    AuthenticationEntryPoint askForLogin =
+        (request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"sales-ledger\"");
+          writeProblem(
+              response,
+              objectMapper,
+              HttpStatus.UNAUTHORIZED,
+              "Log in with HTTP Basic credentials.");
+        };
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(
-            basic ->
-                basic.authenticationEntryPoint(
-                    (request, response, e) -> {
-                      response.setHeader("WWW-Authenticate", "Basic realm=\"sales-ledger\"");
-                      writeProblem(
-                          response,
-                          objectMapper,
-                          HttpStatus.UNAUTHORIZED,
-                          "Log in with HTTP Basic credentials.");
-                    }))
+        .httpBasic(basic -> basic.authenticationEntryPoint(askForLogin))
         .exceptionHandling(
             ex ->
-                ex.authenticationEntryPoint(
-                        (request, response, e) -> {
-                          response.setHeader("WWW-Authenticate", "Basic realm=\"sales-ledger\"");
-                          writeProblem(
-                              response,
-                              objectMapper,
-                              HttpStatus.UNAUTHORIZED,
-                              "Log in with HTTP Basic credentials.");
-                        })
+                ex.authenticationEntryPoint(askForLogin)
                     .accessDeniedHandler(
                         (request, response, e) ->
                             writeProblem(
