@@ -38,6 +38,7 @@ final class SharedLedger {
     properties.put("ledger.demo.enabled", "false");
     properties.put("ledger.query.max-wait-ms", "3000");
     properties.putAll(extra);
+    ExternalTestDatabase.freshDatabase().ifPresent(properties::putAll);
     return Ledger.start(properties);
   }
 

@@ -11,14 +11,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class MetaDataConfiguration {
 
+  /**
+   * Axon's origin provider would overwrite {@code correlationId} with the causing message's id;
+   * here it records that id as the causation instead, and the request's correlation id stays.
+   */
   @Bean
   CorrelationDataProvider messageOriginProvider() {
-    return new MessageOriginProvider();
+    return new MessageOriginProvider(LedgerMetaData.CAUSATION_ID, LedgerMetaData.TRACE_ID);
   }
 
   @Bean
   CorrelationDataProvider ledgerMetaDataProvider() {
     return new SimpleCorrelationDataProvider(
-        LedgerMetaData.USER, LedgerMetaData.ROLES, LedgerMetaData.REASON);
+        LedgerMetaData.USER,
+        LedgerMetaData.ROLES,
+        LedgerMetaData.REASON,
+        LedgerMetaData.CORRELATION_ID);
   }
 }

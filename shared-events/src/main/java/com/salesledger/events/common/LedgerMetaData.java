@@ -15,8 +15,14 @@ public final class LedgerMetaData {
   /** The reason given with the command, where it had one. */
   public static final String REASON = "reason";
 
-  /** Ties every event of one request together (Axon's own key, so it propagates). */
+  /** Ties every event of one request together (the client's X-Correlation-Id, or generated). */
   public static final String CORRELATION_ID = "correlationId";
+
+  /** Id of the message (command or event) that directly caused this one. */
+  public static final String CAUSATION_ID = "causationId";
+
+  /** Id of the first message of the chain this one belongs to. */
+  public static final String TRACE_ID = "traceId";
 
   /** The client's Idempotency-Key header, where one was sent. */
   public static final String IDEMPOTENCY_KEY = "idempotencyKey";
