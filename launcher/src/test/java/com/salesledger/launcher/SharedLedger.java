@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One ledger for all HTTP tests of this JVM: a real embedded PostgreSQL in a temporary folder on a
@@ -15,6 +17,8 @@ import java.util.UUID;
  */
 final class SharedLedger {
 
+  private static final Map<Path, Optional<Map<String, Object>>> EXTERNAL_DATABASES =
+      new ConcurrentHashMap<>();
   private static Ledger ledger;
 
   private SharedLedger() {}
@@ -38,7 +42,10 @@ final class SharedLedger {
     properties.put("ledger.demo.enabled", "false");
     properties.put("ledger.query.max-wait-ms", "3000");
     properties.putAll(extra);
-    ExternalTestDatabase.freshDatabase().ifPresent(properties::putAll);
+    // On an external server, one database per data folder: a restart finds its data again.
+    EXTERNAL_DATABASES
+        .computeIfAbsent(dataDir, dir -> ExternalTestDatabase.freshDatabase())
+        .ifPresent(properties::putAll);
     return Ledger.start(properties);
   }
 
