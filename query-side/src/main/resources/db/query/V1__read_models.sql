@@ -19,7 +19,8 @@ CREATE TABLE deal_view (
     lost_reason         TEXT,
     invoiced_total      NUMERIC(15,2) NOT NULL DEFAULT 0,
     version             BIGINT        NOT NULL,
-    last_position       BIGINT        NOT NULL,
+    -- the read model's position when it last changed this row (>= the event's own position)
+    updated_at_position BIGINT        NOT NULL,
     updated_at          TIMESTAMPTZ   NOT NULL
 );
 CREATE INDEX deal_view_owner ON deal_view (owner_rep);
@@ -42,12 +43,12 @@ CREATE TABLE sales_month (
 );
 CREATE INDEX sales_month_rep ON sales_month (rep, month);
 
--- Each customer's first ever won deal (earliest close date, then earliest event position).
+-- Each customer's first ever won deal (earliest close date, then lowest deal id: the same
+-- answer whatever order the events are processed in).
 CREATE TABLE customer_first_win (
     customer_id  VARCHAR(100) PRIMARY KEY,
     deal_id      VARCHAR(64)  NOT NULL,
     close_date   DATE         NOT NULL,
-    position     BIGINT       NOT NULL,
     rep          VARCHAR(100) NOT NULL,
     team         VARCHAR(100) NOT NULL,
     region       VARCHAR(100) NOT NULL,
@@ -70,15 +71,15 @@ CREATE TABLE invoice_view (
     credited      NUMERIC(15,2) NOT NULL DEFAULT 0,
     written_off   NUMERIC(15,2) NOT NULL DEFAULT 0,
     open_amount   NUMERIC(15,2) NOT NULL,
-    version       BIGINT        NOT NULL,
-    last_position BIGINT        NOT NULL
+    version             BIGINT        NOT NULL,
+    updated_at_position BIGINT        NOT NULL
 );
 CREATE INDEX invoice_view_deal ON invoice_view (deal_id);
 CREATE INDEX invoice_view_customer ON invoice_view (customer_id);
 
 -- Every payment, credit note and write-off, dated, so open amounts can be asked "as of" a date.
 CREATE TABLE invoice_movement (
-    position   BIGINT        PRIMARY KEY,
+    event_id   VARCHAR(64)   PRIMARY KEY,
     invoice_id VARCHAR(64)   NOT NULL,
     kind       VARCHAR(20)   NOT NULL,
     reference  VARCHAR(64),

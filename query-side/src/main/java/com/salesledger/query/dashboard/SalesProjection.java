@@ -2,12 +2,10 @@ package com.salesledger.query.dashboard;
 
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealWon;
-import com.salesledger.query.common.Positions;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +27,7 @@ class SalesProjection {
   }
 
   @EventHandler
-  void on(DealWon e, TrackingToken token) {
+  void on(DealWon e) {
     long cycleDays = ChronoUnit.DAYS.between(e.openedOn(), e.closeDate());
     jdbc.update(
         "insert into sales_month (month, rep, team, region, product_line, revenue, cost,"
@@ -48,18 +46,17 @@ class SalesProjection {
         e.cost(),
         cycleDays);
     jdbc.update(
-        "insert into customer_first_win (customer_id, deal_id, close_date, position, rep, team,"
-            + " region, product_line) values (?, ?, ?, ?, ?, ?, ?, ?)"
+        "insert into customer_first_win (customer_id, deal_id, close_date, rep, team, region,"
+            + " product_line) values (?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (customer_id) do update set deal_id = excluded.deal_id,"
-            + " close_date = excluded.close_date, position = excluded.position,"
+            + " close_date = excluded.close_date,"
             + " rep = excluded.rep, team = excluded.team, region = excluded.region,"
             + " product_line = excluded.product_line"
-            + " where (excluded.close_date, excluded.position)"
-            + " < (customer_first_win.close_date, customer_first_win.position)",
+            + " where (excluded.close_date, excluded.deal_id)"
+            + " < (customer_first_win.close_date, customer_first_win.deal_id)",
         e.customerId(),
         e.dealId(),
         e.closeDate(),
-        Positions.of(token),
         e.ownerRep(),
         e.team(),
         e.region(),

@@ -35,7 +35,7 @@ class DealProjection {
     jdbc.update(
         "insert into deal_view (deal_id, customer_id, owner_rep, team, region, product_line,"
             + " amount, currency, expected_close_date, opened_on, stage, status, version,"
-            + " last_position, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,'OPEN',?,?,?)"
+            + " updated_at_position, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,'OPEN',?,?,?)"
             + " on conflict (deal_id) do nothing",
         e.dealId(),
         e.customerId(),
@@ -128,7 +128,7 @@ class DealProjection {
     jdbc.update(
         "update deal_view set "
             + assignments
-            + ", version = ?, last_position = ?, updated_at = ? where deal_id = ?",
+            + ", version = ?, updated_at_position = ?, updated_at = ? where deal_id = ?",
         args);
   }
 }

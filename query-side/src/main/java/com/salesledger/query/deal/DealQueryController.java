@@ -31,7 +31,7 @@ class DealQueryController {
   private static final String COLUMNS =
       "deal_id, customer_id, owner_rep, team, region, product_line, amount, currency,"
           + " expected_close_date, opened_on, stage, status, final_amount, cost, close_date,"
-          + " lost_reason, invoiced_total, version, last_position, updated_at";
+          + " lost_reason, invoiced_total, version, updated_at_position, updated_at";
 
   private static final RowMapper<DealView> ROW = DealQueryController::row;
 
@@ -115,7 +115,7 @@ class DealQueryController {
         rs.getString("lost_reason"),
         rs.getBigDecimal("invoiced_total"),
         rs.getLong("version"),
-        rs.getLong("last_position"),
+        rs.getLong("updated_at_position"),
         rs.getTimestamp("updated_at").toInstant());
   }
 }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A deal as the query side answers it. Money fields are in {@code currency}. */
+/**
+ * A deal as the query side answers it. Money fields are in {@code currency}; {@code
+ * updatedAtPosition} is the read model's position when this deal last changed (at or after the
+ * position of the deal's last event).
+ */
 public record DealView(
     String dealId,
     String customerId,
@@ -24,5 +28,5 @@ public record DealView(
     String lostReason,
     BigDecimal invoicedTotal,
     long version,
-    long lastPosition,
+    long updatedAtPosition,
     Instant updatedAt) {}

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ class InvoiceProjection {
   void on(InvoiceIssued e, @SequenceNumber long version, TrackingToken token) {
     jdbc.update(
         "insert into invoice_view (invoice_id, deal_id, customer_id, owner_rep, team, region,"
-            + " amount, currency, issue_date, due_date, open_amount, version, last_position)"
+            + " amount, currency, issue_date, due_date, open_amount, version, updated_at_position)"
             + " values (?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict (invoice_id) do nothing",
         e.invoiceId(),
         e.dealId(),
@@ -50,9 +51,14 @@ class InvoiceProjection {
   }
 
   @EventHandler
-  void on(PaymentReceived e, @SequenceNumber long version, TrackingToken token) {
+  void on(
+      PaymentReceived e,
+      @SequenceNumber long version,
+      TrackingToken token,
+      @MessageIdentifier String eventId) {
     settle(
         "paid",
+        eventId,
         e.invoiceId(),
         e.paymentId(),
         e.amount(),
@@ -64,9 +70,14 @@ class InvoiceProjection {
   }
 
   @EventHandler
-  void on(CreditNoteIssued e, @SequenceNumber long version, TrackingToken token) {
+  void on(
+      CreditNoteIssued e,
+      @SequenceNumber long version,
+      TrackingToken token,
+      @MessageIdentifier String eventId) {
     settle(
         "credited",
+        eventId,
         e.invoiceId(),
         e.creditNoteId(),
         e.amount(),
@@ -78,9 +89,14 @@ class InvoiceProjection {
   }
 
   @EventHandler
-  void on(InvoiceWrittenOff e, @SequenceNumber long version, TrackingToken token) {
+  void on(
+      InvoiceWrittenOff e,
+      @SequenceNumber long version,
+      TrackingToken token,
+      @MessageIdentifier String eventId) {
     settle(
         "written_off",
+        eventId,
         e.invoiceId(),
         null,
         e.amount(),
@@ -100,6 +116,7 @@ class InvoiceProjection {
   /** {@code column} is one of paid, credited, written_off: it names the kind of movement too. */
   private void settle(
       String column,
+      String eventId,
       String invoiceId,
       String reference,
       BigDecimal amount,
@@ -110,9 +127,9 @@ class InvoiceProjection {
       TrackingToken token) {
     long position = Positions.of(token);
     jdbc.update(
-        "insert into invoice_movement (position, invoice_id, kind, reference, amount, on_date,"
-            + " reason) values (?,?,?,?,?,?,?) on conflict (position) do nothing",
-        position,
+        "insert into invoice_movement (event_id, invoice_id, kind, reference, amount, on_date,"
+            + " reason) values (?,?,?,?,?,?,?) on conflict (event_id) do nothing",
+        eventId,
         invoiceId,
         column,
         reference,
@@ -124,7 +141,7 @@ class InvoiceProjection {
             + column
             + " = "
             + column
-            + " + ?, open_amount = ?, version = ?, last_position = ? where invoice_id = ?",
+            + " + ?, open_amount = ?, version = ?, updated_at_position = ? where invoice_id = ?",
         amount,
         openAfter,
         version,

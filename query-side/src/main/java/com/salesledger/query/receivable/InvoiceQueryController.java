@@ -79,7 +79,7 @@ class InvoiceQueryController {
                       overdue,
                       status(date, issued, open, overdue, writtenOff),
                       rs.getLong("version"),
-                      rs.getLong("last_position"));
+                      rs.getLong("updated_at_position"));
                 },
                 date,
                 invoiceId)

@@ -26,4 +26,4 @@ public record InvoiceView(
     long daysOverdue,
     String status,
     long version,
-    long lastPosition) {}
+    long updatedAtPosition) {}
