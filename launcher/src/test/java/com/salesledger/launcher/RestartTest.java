@@ -54,6 +54,20 @@ class RestartTest {
     }
 
     try (Ledger second = SharedLedger.start(dataDir, SMALL_DEMO)) {
+      assertRestarted(second, dealId, position, eventsBefore, dealBefore, dashboardBefore);
+    } finally {
+      SharedLedger.deleteRecursively(dataDir);
+    }
+  }
+
+  private static void assertRestarted(
+      Ledger second,
+      String dealId,
+      long position,
+      long eventsBefore,
+      JsonNode dealBefore,
+      JsonNode dashboardBefore) {
+    {
       assertThat(events(second))
           .as("nothing lost, demo not loaded twice")
           .isEqualTo(eventsBefore + 1);

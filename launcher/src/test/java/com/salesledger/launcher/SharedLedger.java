@@ -25,8 +25,15 @@ final class SharedLedger {
 
   static synchronized Ledger get() {
     if (ledger == null) {
-      ledger = start(tempDir(), Map.of());
-      Runtime.getRuntime().addShutdownHook(new Thread(ledger::close));
+      Path dataDir = tempDir();
+      ledger = start(dataDir, Map.of());
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    ledger.close();
+                    deleteRecursively(dataDir);
+                  }));
     }
     return ledger;
   }
@@ -54,6 +61,14 @@ final class SharedLedger {
       return Files.createTempDirectory("ledger-test-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Only a temporary folder is left behind.
     }
   }
 
