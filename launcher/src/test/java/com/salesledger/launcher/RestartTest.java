@@ -67,37 +67,33 @@ class RestartTest {
       long eventsBefore,
       JsonNode dealBefore,
       JsonNode dashboardBefore) {
-    {
-      assertThat(events(second))
-          .as("nothing lost, demo not loaded twice")
-          .isEqualTo(eventsBefore + 1);
-      Api query = Api.at(second.queryPort(), "manager1");
-      Api.Response deal = query.get("/api/deals/" + dealId);
-      assertThat(deal.status())
-          .as("the read model survived without waiting for a replay")
-          .isEqualTo(200);
-      assertThat(deal.json()).isEqualTo(dealBefore);
-      JsonNode dashboardAfter =
-          query
-              .get("/api/dashboard/sales?period=2025&groupBy=region&minPosition=" + position)
-              .json();
-      assertThat(dashboardAfter.get("groups")).isEqualTo(dashboardBefore.get("groups"));
+    assertThat(events(second))
+        .as("nothing lost, demo not loaded twice")
+        .isEqualTo(eventsBefore + 1);
+    Api query = Api.at(second.queryPort(), "manager1");
+    Api.Response deal = query.get("/api/deals/" + dealId);
+    assertThat(deal.status())
+        .as("the read model survived without waiting for a replay")
+        .isEqualTo(200);
+    assertThat(deal.json()).isEqualTo(dealBefore);
+    JsonNode dashboardAfter =
+        query.get("/api/dashboard/sales?period=2025&groupBy=region&minPosition=" + position).json();
+    assertThat(dashboardAfter.get("groups")).isEqualTo(dashboardBefore.get("groups"));
 
-      Api.Response staged =
-          Api.at(second.commandPort(), "manager1")
-              .post(
-                  "/api/deals/" + dealId + "/stage",
-                  Map.of("stage", "PROPOSAL", "expectedVersion", 0));
-      assertThat(staged.status()).as(staged.text()).isEqualTo(200);
-      assertThat(staged.position()).isGreaterThan(position);
-      assertThat(
-              query
-                  .get("/api/deals/" + dealId + "?minPosition=" + staged.position())
-                  .json()
-                  .get("stage")
-                  .asText())
-          .isEqualTo("PROPOSAL");
-    }
+    Api.Response staged =
+        Api.at(second.commandPort(), "manager1")
+            .post(
+                "/api/deals/" + dealId + "/stage",
+                Map.of("stage", "PROPOSAL", "expectedVersion", 0));
+    assertThat(staged.status()).as(staged.text()).isEqualTo(200);
+    assertThat(staged.position()).isGreaterThan(position);
+    assertThat(
+            query
+                .get("/api/deals/" + dealId + "?minPosition=" + staged.position())
+                .json()
+                .get("stage")
+                .asText())
+        .isEqualTo("PROPOSAL");
   }
 
   private static long events(Ledger ledger) {
