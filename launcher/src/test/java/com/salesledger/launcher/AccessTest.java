@@ -4,6 +4,7 @@ import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
 import static com.salesledger.launcher.SharedLedger.unique;
+import static com.salesledger.launcher.TestDeals.dealFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -11,18 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** Nobody sees or changes what their role does not allow. */
 class AccessTest {
-
-  private Map<String, Object> dealFor(String rep) {
-    return Map.of(
-        "customerId", unique("cust"),
-        "ownerRep", rep,
-        "team", "north-1",
-        "region", "north",
-        "productLine", "software",
-        "amount", "250.00",
-        "expectedCloseDate", "2025-06-30",
-        "openedOn", "2025-01-15");
-  }
 
   @Test
   void without_credentials_every_api_call_is_401() {

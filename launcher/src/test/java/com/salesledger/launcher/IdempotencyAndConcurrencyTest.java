@@ -23,16 +23,8 @@ class IdempotencyAndConcurrencyTest {
   private final Api manager = command("manager1");
   private final Api finance = command("finance1");
 
-  private Map<String, Object> deal() {
-    return Map.of(
-        "customerId", unique("cust"),
-        "ownerRep", unique("rep"),
-        "team", "team-a",
-        "region", "north",
-        "productLine", "software",
-        "amount", "100.00",
-        "expectedCloseDate", "2025-06-30",
-        "openedOn", "2025-01-15");
+  private static Map<String, Object> deal() {
+    return TestDeals.dealFor(unique("rep"));
   }
 
   @Test
@@ -113,7 +105,7 @@ class IdempotencyAndConcurrencyTest {
   @Test
   void a_stale_expected_version_and_a_duplicate_id_are_conflicts() {
     String dealId = unique("D");
-    Map<String, Object> body = new java.util.HashMap<>(deal());
+    Map<String, Object> body = deal();
     body.put("dealId", dealId);
     assertThat(manager.post("/api/deals", body).status()).isEqualTo(201);
     assertProblem(manager.post("/api/deals", body), 409, null);

@@ -3,10 +3,8 @@ package com.salesledger.launcher;
 import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
-import static com.salesledger.launcher.SharedLedger.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A query that names a position sees that position's writes, or says it cannot yet. */
@@ -15,19 +13,7 @@ class ReadYourWritesTest {
   @Test
   void a_query_with_the_commands_position_sees_the_command_at_once() {
     for (int i = 0; i < 10; i++) {
-      Api.Response opened =
-          command("manager1")
-              .post(
-                  "/api/deals",
-                  Map.of(
-                      "customerId", unique("cust"),
-                      "ownerRep", "rep1",
-                      "team", "north-1",
-                      "region", "north",
-                      "productLine", "software",
-                      "amount", "10.00",
-                      "expectedCloseDate", "2025-06-30",
-                      "openedOn", "2025-01-15"));
+      Api.Response opened = command("manager1").post("/api/deals", TestDeals.dealFor("rep1"));
       String dealId = opened.json().get("dealId").asText();
       Api.Response read =
           query("manager1")

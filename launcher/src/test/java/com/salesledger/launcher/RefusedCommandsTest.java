@@ -6,7 +6,6 @@ import static com.salesledger.launcher.SharedLedger.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -187,16 +186,9 @@ class RefusedCommandsTest {
     return opened.json().get("dealId").asText();
   }
 
-  private Map<String, Object> validDeal() {
-    Map<String, Object> body = new HashMap<>();
-    body.put("customerId", unique("cust"));
-    body.put("ownerRep", unique("rep"));
+  private static Map<String, Object> validDeal() {
+    Map<String, Object> body = TestDeals.dealFor(unique("rep"));
     body.put("team", "team-a");
-    body.put("region", "north");
-    body.put("productLine", "software");
-    body.put("amount", "100.00");
-    body.put("expectedCloseDate", "2025-06-30");
-    body.put("openedOn", "2025-01-15");
     return body;
   }
 

@@ -31,19 +31,7 @@ class SlowWriterTest {
       slowPosition = appendDealOpened(slow, slowDeal);
 
       // Meanwhile an ordinary command commits with a higher position and is projected.
-      Api.Response fast =
-          command("manager1")
-              .post(
-                  "/api/deals",
-                  Map.of(
-                      "customerId", unique("cust"),
-                      "ownerRep", "rep1",
-                      "team", "north-1",
-                      "region", "north",
-                      "productLine", "software",
-                      "amount", "10.00",
-                      "expectedCloseDate", "2025-06-30",
-                      "openedOn", "2025-01-15"));
+      Api.Response fast = command("manager1").post("/api/deals", TestDeals.dealFor("rep1"));
       assertThat(fast.position()).isGreaterThan(slowPosition);
       String fastDeal = fast.json().get("dealId").asText();
       assertThat(
