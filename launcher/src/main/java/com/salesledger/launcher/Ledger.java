@@ -6,6 +6,7 @@ import com.salesledger.query.QuerySideApplication;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
@@ -20,6 +21,7 @@ public final class Ledger implements AutoCloseable {
   private final EmbeddedPostgresServer postgres;
   private final ConfigurableApplicationContext commandSide;
   private final ConfigurableApplicationContext querySide;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Ledger(
       EmbeddedPostgresServer postgres,
@@ -109,8 +111,12 @@ public final class Ledger implements AutoCloseable {
     return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
   }
 
+  /** Idempotent: the signal handler and the shutdown hook may both call it. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     querySide.close();
     commandSide.close();
     if (postgres != null) {

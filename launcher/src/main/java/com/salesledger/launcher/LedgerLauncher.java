@@ -14,8 +14,27 @@ public final class LedgerLauncher {
 
   private LedgerLauncher() {}
 
+  /**
+   * The embedded PostgreSQL library stops the database from a JVM shutdown hook of its own, and
+   * shutdown hooks run all at once: the database could go before the apps have finished. So Ctrl-C
+   * and SIGTERM first close the apps and then the database, and only then exit.
+   */
+  @SuppressWarnings("restriction")
+  private static void stopInOrderOn(Ledger ledger, String... signals) {
+    for (String name : signals) {
+      sun.misc.Signal.handle(
+          new sun.misc.Signal(name),
+          signal -> {
+            log.info("Stopping the ledger (SIG{})", name);
+            ledger.close();
+            System.exit(128 + signal.getNumber());
+          });
+    }
+  }
+
   public static void main(String[] args) {
     Ledger ledger = Ledger.start(Map.of("ledger.demo.enabled", "true"), args);
+    stopInOrderOn(ledger, "INT", "TERM");
     Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "ledger-shutdown"));
     log.info(
         "Sales ledger is up: commands on http://localhost:{}/api, queries on http://localhost:{}/api,"
