@@ -6,6 +6,7 @@ import com.salesledger.query.QuerySideApplication;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,6 +23,7 @@ public final class Ledger implements AutoCloseable {
   private final ConfigurableApplicationContext commandSide;
   private final ConfigurableApplicationContext querySide;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   private Ledger(
       EmbeddedPostgresServer postgres,
@@ -122,5 +124,14 @@ public final class Ledger implements AutoCloseable {
     if (postgres != null) {
       postgres.close();
     }
+    stopped.countDown();
+  }
+
+  /**
+   * Blocks until {@link #close()} has finished. The launcher's main thread waits here so the JVM
+   * cannot exit (its last web threads gone) while the database is still being stopped.
+   */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
   }
 }

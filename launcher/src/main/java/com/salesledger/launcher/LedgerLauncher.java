@@ -32,7 +32,7 @@ public final class LedgerLauncher {
     }
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     Ledger ledger = Ledger.start(Map.of("ledger.demo.enabled", "true"), args);
     stopInOrderOn(ledger, "INT", "TERM");
     Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "ledger-shutdown"));
@@ -41,5 +41,6 @@ public final class LedgerLauncher {
             + " Swagger UI at /swagger-ui.html on both. Ctrl-C stops it.",
         ledger.commandPort(),
         ledger.queryPort());
+    ledger.awaitStopped();
   }
 }
