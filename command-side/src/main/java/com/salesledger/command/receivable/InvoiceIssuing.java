@@ -8,7 +8,6 @@ import com.salesledger.events.receivable.IssueInvoice;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -24,17 +23,17 @@ public class InvoiceIssuing {
 
   private final Repository<Deal> deals;
   private final Repository<Invoice> invoices;
-  private final EventStore eventStore;
+  private final IssuedInvoices issuedInvoices;
   private final int defaultTermsDays;
 
   public InvoiceIssuing(
       Repository<Deal> deals,
       Repository<Invoice> invoices,
-      EventStore eventStore,
+      IssuedInvoices issuedInvoices,
       @Value("${ledger.receivables.default-payment-terms-days:30}") int defaultTermsDays) {
     this.deals = deals;
     this.invoices = invoices;
-    this.eventStore = eventStore;
+    this.issuedInvoices = issuedInvoices;
     this.defaultTermsDays = defaultTermsDays;
   }
 
@@ -43,7 +42,7 @@ public class InvoiceIssuing {
     if (command.issueDate().isAfter(LocalDate.now(clock))) {
       throw Rejected.invalid("issueDate", "must not be in the future");
     }
-    if (exists(command.invoiceId())) {
+    if (issuedInvoices.contains(command.invoiceId())) {
       throw Rejected.conflict("Invoice " + command.invoiceId() + " already exists.");
     }
     Aggregate<Deal> deal = load(command.dealId());
@@ -60,11 +59,6 @@ public class InvoiceIssuing {
                 new Invoice(
                     command.invoiceId(), claim, command.amount(), command.issueDate(), dueDate));
     return new CommandResult(command.invoiceId(), invoice.version());
-  }
-
-  /** A cheap look-up; a concurrent issue of the same id still fails on the unique index. */
-  private boolean exists(String invoiceId) {
-    return eventStore.lastSequenceNumberFor(invoiceId).isPresent();
   }
 
   private Aggregate<Deal> load(String dealId) {
