@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RestartTest {
 
+  private static final String IDEMPOTENCY_KEY = "restart-key-1";
+  private static final Map<String, Object> OPEN_BODY = TestDeals.dealFor("rep1");
   private static final Map<String, Object> SMALL_DEMO =
       Map.of("ledger.demo.enabled", "true", "ledger.demo.deals", "25");
 
@@ -23,6 +25,7 @@ class RestartTest {
     long eventsBefore;
     long position;
     String dealId;
+    String openAnswer;
     JsonNode dashboardBefore;
     JsonNode dealBefore;
     try (Ledger first = SharedLedger.start(dataDir, SMALL_DEMO)) {
@@ -30,19 +33,11 @@ class RestartTest {
       assertThat(eventsBefore).as("demo data loaded on first start").isGreaterThan(25);
       Api.Response opened =
           Api.at(first.commandPort(), "manager1")
-              .post(
-                  "/api/deals",
-                  Map.of(
-                      "customerId", "C-restart",
-                      "ownerRep", "rep1",
-                      "team", "north-1",
-                      "region", "north",
-                      "productLine", "software",
-                      "amount", "77.00",
-                      "expectedCloseDate", "2025-06-30",
-                      "openedOn", "2025-01-15"));
+              .header("Idempotency-Key", IDEMPOTENCY_KEY)
+              .post("/api/deals", OPEN_BODY);
       assertThat(opened.status()).isEqualTo(201);
       dealId = opened.json().get("dealId").asText();
+      openAnswer = opened.text();
       position = opened.position();
       Api query = Api.at(first.queryPort(), "manager1");
       dealBefore = query.get("/api/deals/" + dealId + "?minPosition=" + position).json();
@@ -55,6 +50,14 @@ class RestartTest {
 
     try (Ledger second = SharedLedger.start(dataDir, SMALL_DEMO)) {
       assertRestarted(second, dealId, position, eventsBefore, dealBefore, dashboardBefore);
+      Api.Response repeated =
+          Api.at(second.commandPort(), "manager1")
+              .header("Idempotency-Key", IDEMPOTENCY_KEY)
+              .post("/api/deals", OPEN_BODY);
+      assertThat(repeated.text()).as("the key outlived the restart").isEqualTo(openAnswer);
+      assertThat(events(second))
+          .as("and the deal was not opened twice")
+          .isEqualTo(eventsBefore + 2);
     } finally {
       SharedLedger.deleteRecursively(dataDir);
     }
