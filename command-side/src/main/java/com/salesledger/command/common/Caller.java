@@ -1,5 +1,6 @@
 package com.salesledger.command.common;
 
+import com.salesledger.events.common.Visibility;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +21,6 @@ public record Caller(String user, Set<String> roles) {
 
   /** A rep with no wider role may act only on their own deals. */
   public boolean isRepOnly() {
-    return roles.contains("REP") && roles.size() == 1;
+    return Visibility.ownDealsOnly(roles);
   }
 }

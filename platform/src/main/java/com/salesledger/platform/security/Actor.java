@@ -1,5 +1,6 @@
 package com.salesledger.platform.security;
 
+import com.salesledger.events.common.Visibility;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,11 +32,7 @@ public record Actor(String name, Set<Role> roles) {
 
   /** A rep and nothing more senior: sees and touches only their own deals. */
   public boolean isRepOnly() {
-    return roles.contains(Role.REP)
-        && !roles.contains(Role.MANAGER)
-        && !roles.contains(Role.FINANCE)
-        && !roles.contains(Role.AUDITOR)
-        && !roles.contains(Role.ADMIN);
+    return Visibility.ownDealsOnly(roles.stream().map(Enum::name).collect(Collectors.toSet()));
   }
 
   public String rolesAsText() {

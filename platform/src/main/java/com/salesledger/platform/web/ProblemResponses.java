@@ -57,11 +57,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         new HttpHeaders());
   }
 
-  @ExceptionHandler(IllegalArgumentException.class)
-  public ResponseEntity<Object> illegalArgument(IllegalArgumentException e) {
-    return respond(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(), new HttpHeaders());
-  }
-
   @ExceptionHandler(Exception.class)
   public ResponseEntity<Object> unexpected(Exception e) {
     log.error("Unexpected failure", e);

@@ -1,6 +1,7 @@
 package com.salesledger.query.dashboard;
 
 import com.salesledger.events.common.Period;
+import com.salesledger.platform.LedgerSettings;
 import com.salesledger.platform.security.Actor;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
@@ -21,12 +22,9 @@ class DashboardController {
 
   private final SalesDashboard dashboard;
   private final Freshness freshness;
-  private final com.salesledger.platform.LedgerSettings settings;
+  private final LedgerSettings settings;
 
-  DashboardController(
-      SalesDashboard dashboard,
-      Freshness freshness,
-      com.salesledger.platform.LedgerSettings settings) {
+  DashboardController(SalesDashboard dashboard, Freshness freshness, LedgerSettings settings) {
     this.dashboard = dashboard;
     this.freshness = freshness;
     this.settings = settings;

@@ -77,7 +77,7 @@ class InvoiceQueryController {
                       writtenOff,
                       open,
                       overdue,
-                      status(date, issued, open, overdue, writtenOff),
+                      status(open, overdue, writtenOff),
                       rs.getLong("version"),
                       rs.getLong("updated_at_position"));
                 },
@@ -99,8 +99,7 @@ class InvoiceQueryController {
         .body(invoice);
   }
 
-  private static String status(
-      LocalDate date, LocalDate issued, BigDecimal open, long overdue, BigDecimal writtenOff) {
+  private static String status(BigDecimal open, long overdue, BigDecimal writtenOff) {
     if (open.signum() == 0) {
       return writtenOff.signum() > 0 ? "CLOSED_WITH_WRITE_OFF" : "SETTLED";
     }
