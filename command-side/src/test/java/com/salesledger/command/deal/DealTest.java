@@ -1,6 +1,8 @@
 package com.salesledger.command.deal;
 
 import static com.salesledger.command.RejectionMatchers.rejected;
+import static com.salesledger.command.deal.DealHistory.opened;
+import static com.salesledger.command.deal.DealHistory.won;
 
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
@@ -62,36 +64,6 @@ class DealTest {
         expectedClose,
         openedOn,
         null);
-  }
-
-  static DealOpened opened() {
-    return new DealOpened(
-        "D-1",
-        "C-1",
-        "rep1",
-        "north-1",
-        "north",
-        "software",
-        new BigDecimal("1000.00"),
-        "EUR",
-        LocalDate.of(2026, 9, 30),
-        LocalDate.of(2026, 3, 1),
-        DealStage.LEAD);
-  }
-
-  static DealWon won() {
-    return new DealWon(
-        "D-1",
-        "C-1",
-        "rep1",
-        "north-1",
-        "north",
-        "software",
-        new BigDecimal("900.00"),
-        new BigDecimal("400.00"),
-        "EUR",
-        LocalDate.of(2026, 3, 1),
-        LocalDate.of(2026, 5, 15));
   }
 
   @Nested

@@ -1,14 +1,14 @@
 package com.salesledger.command.receivable;
 
 import static com.salesledger.command.RejectionMatchers.rejected;
+import static com.salesledger.command.deal.DealHistory.opened;
+import static com.salesledger.command.deal.DealHistory.won;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesledger.command.deal.Deal;
+import com.salesledger.command.deal.DealHistory;
 import com.salesledger.events.common.Rejection.Kind;
 import com.salesledger.events.deal.DealInvoiced;
-import com.salesledger.events.deal.DealOpened;
-import com.salesledger.events.deal.DealStage;
-import com.salesledger.events.deal.DealWon;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.IssueInvoice;
 import java.math.BigDecimal;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class InvoiceIssuingTest {
 
-  static final LocalDate CLOSED = LocalDate.of(2026, 5, 15);
+  static final LocalDate CLOSED = DealHistory.CLOSED_ON;
 
   private FixtureConfiguration<Deal> fixture;
   private EventStore invoiceStore;
@@ -60,36 +60,6 @@ class InvoiceIssuingTest {
 
   private List<Object> invoiceEvents(String invoiceId) {
     return invoiceStore.readEvents(invoiceId).asStream().map(m -> (Object) m.getPayload()).toList();
-  }
-
-  static DealOpened opened() {
-    return new DealOpened(
-        "D-1",
-        "C-1",
-        "rep1",
-        "north-1",
-        "north",
-        "software",
-        new BigDecimal("1000.00"),
-        "EUR",
-        LocalDate.of(2026, 9, 30),
-        LocalDate.of(2026, 3, 1),
-        DealStage.LEAD);
-  }
-
-  static DealWon won() {
-    return new DealWon(
-        "D-1",
-        "C-1",
-        "rep1",
-        "north-1",
-        "north",
-        "software",
-        new BigDecimal("900.00"),
-        new BigDecimal("400.00"),
-        "EUR",
-        LocalDate.of(2026, 3, 1),
-        CLOSED);
   }
 
   static IssueInvoice issue(String id, String amount, LocalDate issueDate, LocalDate dueDate) {
