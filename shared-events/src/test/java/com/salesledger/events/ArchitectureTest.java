@@ -5,51 +5,52 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.salesledger.events.deal.DealEvents;
 import com.salesledger.events.receivable.InvoiceEvents;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-/** The public contract stays plain: no Spring, and events are immutable records. */
+/**
+ * The shared events are the public contract between the command side, the query side and whatever
+ * reads the event store later: plain immutable records, with no framework but Axon's annotations.
+ */
+@AnalyzeClasses(
+    packages = "com.salesledger.events",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  private final JavaClasses contract =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("com.salesledger.events");
+  @ArchTest
+  static final ArchRule the_event_contract_does_not_depend_on_spring =
+      noClasses()
+          .that()
+          .resideInAPackage("com.salesledger.events..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.springframework..")
+          .because("the events outlive any framework version and are read by both sides");
 
-  @Test
-  void the_contract_does_not_depend_on_spring() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.springframework..")
-        .check(contract);
-  }
+  @ArchTest
+  static final ArchRule every_deal_and_invoice_event_is_a_record =
+      classes()
+          .that()
+          .implement(DealEvents.class)
+          .or()
+          .implement(InvoiceEvents.class)
+          .should()
+          .beRecords()
+          .because("events are immutable facts, stored for ever");
 
-  @Test
-  void events_are_records() {
-    classes()
-        .that()
-        .implement(DealEvents.class)
-        .or()
-        .implement(InvoiceEvents.class)
-        .should()
-        .beRecords()
-        .check(contract);
-  }
-
-  @Test
-  void commands_and_events_are_records_or_enums() {
-    classes()
-        .that()
-        .resideInAnyPackage("com.salesledger.events.deal", "com.salesledger.events.receivable")
-        .and()
-        .areNotInterfaces()
-        .should()
-        .beRecords()
-        .orShould()
-        .beEnums()
-        .check(contract);
-  }
+  @ArchTest
+  static final ArchRule every_command_and_event_of_a_feature_is_a_record =
+      classes()
+          .that()
+          .resideInAnyPackage(
+              "com.salesledger.events.deal..", "com.salesledger.events.receivable..")
+          .and()
+          .areNotInterfaces()
+          .and()
+          .areNotEnums()
+          .should()
+          .beRecords()
+          .because("commands and events are immutable messages, also across Axon Server");
 }

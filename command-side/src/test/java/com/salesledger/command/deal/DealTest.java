@@ -1,13 +1,13 @@
 package com.salesledger.command.deal;
 
-import static com.salesledger.command.RejectionMatchers.rejected;
-import static com.salesledger.command.deal.DealHistory.opened;
-import static com.salesledger.command.deal.DealHistory.won;
+import static com.salesledger.command.common.Rejections.rejected;
+import static com.salesledger.events.common.Rejection.Kind.CONFLICT;
+import static com.salesledger.events.common.Rejection.Kind.FORBIDDEN;
+import static com.salesledger.events.common.Rejection.Kind.INVALID;
 
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.events.common.LedgerMetaData;
-import com.salesledger.events.common.Rejection.Kind;
 import com.salesledger.events.deal.ChangeDealStage;
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealOpened;
@@ -30,70 +30,169 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The rules of a deal, from opening to won or lost. "Today" is 2026-06-30. */
+/** The rules of a deal, from opening to won or lost, as a specification. */
 class DealTest {
 
-  static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
-  static final Map<String, ?> REP1 =
-      Map.of(LedgerMetaData.USER, "rep1", LedgerMetaData.ROLES, "REP");
-  static final Map<String, ?> REP2 =
-      Map.of(LedgerMetaData.USER, "rep2", LedgerMetaData.ROLES, "REP");
-  static final Map<String, ?> MANAGER =
-      Map.of(LedgerMetaData.USER, "manager1", LedgerMetaData.ROLES, "MANAGER");
+  /** "Today" for every handler: the clock is fixed at 2026-06-30 (UTC). */
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC);
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
+  private static final LocalDate OPENED_ON = LocalDate.of(2026, 6, 1);
+  private static final LocalDate EXPECTED_CLOSE = LocalDate.of(2026, 7, 31);
+  private static final LocalDate CLOSED_ON = LocalDate.of(2026, 6, 20);
+  private static final String DEAL = "deal-1";
+
+  private static final Map<String, Object> REP1 = caller("rep1", "REP");
+  private static final Map<String, Object> REP2 = caller("rep2", "REP");
+  private static final Map<String, Object> MANAGER = caller("boss", "MANAGER");
 
   private FixtureConfiguration<Deal> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Deal.class);
-    fixture.registerInjectableResource(
-        Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC));
+    fixture.registerInjectableResource(CLOCK);
   }
 
-  static OpenDeal open(String amount, LocalDate openedOn, LocalDate expectedClose) {
-    return new OpenDeal(
-        "D-1",
-        "C-1",
+  private static Map<String, Object> caller(String user, String roles) {
+    return Map.of(LedgerMetaData.USER, user, LedgerMetaData.ROLES, roles);
+  }
+
+  private static BigDecimal money(String value) {
+    return new BigDecimal(value);
+  }
+
+  /** rep1's open deal in team-a, region north, opened on 2026-06-01 in stage LEAD. */
+  private static DealOpened opened() {
+    return opened(DealStage.LEAD);
+  }
+
+  private static DealOpened opened(DealStage stage) {
+    return new DealOpened(
+        DEAL,
+        "cust-1",
         "rep1",
-        "north-1",
+        "team-a",
         "north",
         "software",
-        new BigDecimal(amount),
+        money("1000.00"),
+        "EUR",
+        EXPECTED_CLOSE,
+        OPENED_ON,
+        stage);
+  }
+
+  private static DealWon won() {
+    return new DealWon(
+        DEAL,
+        "cust-1",
+        "rep1",
+        "team-a",
+        "north",
+        "software",
+        money("900.00"),
+        money("600.00"),
+        "EUR",
+        OPENED_ON,
+        CLOSED_ON);
+  }
+
+  private static DealLost lost() {
+    return new DealLost(
+        DEAL,
+        "cust-1",
+        "rep1",
+        "team-a",
+        "north",
+        "software",
+        "went with a competitor",
+        OPENED_ON,
+        CLOSED_ON);
+  }
+
+  private static OpenDeal openDeal(
+      String owner, BigDecimal amount, LocalDate expectedClose, LocalDate openedOn) {
+    return new OpenDeal(
+        DEAL,
+        "cust-1",
+        owner,
+        "team-a",
+        "north",
+        "software",
+        amount,
         "EUR",
         expectedClose,
         openedOn,
         null);
   }
 
+  private static OpenDeal openDeal(BigDecimal amount) {
+    return openDeal("rep1", amount, EXPECTED_CLOSE, OPENED_ON);
+  }
+
+  private static WinDeal win(String finalAmount, String cost, LocalDate closeDate) {
+    return new WinDeal(DEAL, money(finalAmount), money(cost), closeDate, null);
+  }
+
+  private static WinDeal win() {
+    return win("900.00", "600.00", CLOSED_ON);
+  }
+
+  private static LoseDeal lose(LocalDate closeDate) {
+    return new LoseDeal(DEAL, "went with a competitor", closeDate, null);
+  }
+
   @Nested
   class Opening {
 
     @Test
-    void a_rep_opens_a_deal_for_themselves_in_stage_lead() {
+    void a_rep_opens_a_deal_for_themselves_and_it_starts_as_a_lead() {
       fixture
           .givenNoPriorActivity()
-          .when(open("1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 30)), REP1)
+          .when(openDeal(money("1000.00")), REP1)
           .expectSuccessfulHandlerExecution()
-          .expectEvents(opened());
+          .expectResultMessagePayload(DEAL)
+          .expectEvents(opened(DealStage.LEAD));
     }
 
     @Test
-    void without_an_open_date_the_deal_opens_today() {
+    void a_deal_may_be_opened_in_a_later_stage() {
+      OpenDeal command =
+          new OpenDeal(
+              DEAL,
+              "cust-1",
+              "rep1",
+              "team-a",
+              "north",
+              "software",
+              money("1000.00"),
+              "EUR",
+              EXPECTED_CLOSE,
+              OPENED_ON,
+              DealStage.PROPOSAL);
+      fixture.givenNoPriorActivity().when(command, REP1).expectEvents(opened(DealStage.PROPOSAL));
+    }
+
+    @Test
+    void a_deal_opened_without_an_open_date_is_opened_today() {
       fixture
           .givenNoPriorActivity()
-          .when(open("1000.00", null, LocalDate.of(2026, 9, 30)), REP1)
+          .when(openDeal("rep1", money("1000.00"), EXPECTED_CLOSE, null), REP1)
           .expectEvents(
               new DealOpened(
-                  "D-1",
-                  "C-1",
+                  DEAL,
+                  "cust-1",
                   "rep1",
-                  "north-1",
+                  "team-a",
                   "north",
                   "software",
-                  new BigDecimal("1000.00"),
+                  money("1000.00"),
                   "EUR",
-                  LocalDate.of(2026, 9, 30),
+                  EXPECTED_CLOSE,
                   TODAY,
                   DealStage.LEAD));
     }
@@ -102,93 +201,179 @@ class DealTest {
     void a_rep_cannot_open_a_deal_for_another_rep() {
       fixture
           .givenNoPriorActivity()
-          .when(open("1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 30)), REP2)
-          .expectNoEvents()
-          .expectException(rejected(Kind.FORBIDDEN));
+          .when(openDeal("rep1", money("1000.00"), EXPECTED_CLOSE, OPENED_ON), REP2)
+          .expectException(Rejected.class)
+          .expectException(rejected(FORBIDDEN, null, "only for themselves"))
+          .expectNoEvents();
     }
 
     @Test
-    void a_manager_opens_a_deal_for_any_rep() {
+    void a_manager_may_open_a_deal_for_any_rep() {
       fixture
           .givenNoPriorActivity()
-          .when(open("1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 30)), MANAGER)
+          .when(openDeal(money("1000.00")), MANAGER)
           .expectEvents(opened());
     }
 
     @Test
-    void the_amount_must_be_positive() {
+    void a_rep_who_also_has_a_wider_role_may_open_a_deal_for_another_rep() {
       fixture
           .givenNoPriorActivity()
-          .when(open("0", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 30)), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "amount"));
+          .when(openDeal(money("1000.00")), caller("rep2", "REP, MANAGER"))
+          .expectEvents(opened());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0.00", "-1.00"})
+    void the_amount_must_be_greater_than_zero(String amount) {
+      fixture
+          .givenNoPriorActivity()
+          .when(openDeal(money(amount)), REP1)
+          .expectException(rejected(INVALID, "amount", "must be greater than 0"))
+          .expectNoEvents();
     }
 
     @Test
-    void the_amount_has_at_most_two_decimals() {
+    void the_amount_is_required() {
       fixture
           .givenNoPriorActivity()
-          .when(open("10.005", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 30)), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "amount"));
+          .when(openDeal(null), REP1)
+          .expectException(rejected(INVALID, "amount", "is required"))
+          .expectNoEvents();
     }
 
     @Test
-    void the_expected_close_is_not_before_the_open_date() {
+    void the_amount_may_have_at_most_two_decimal_places() {
       fixture
           .givenNoPriorActivity()
-          .when(open("10", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 2, 28)), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "expectedCloseDate"));
+          .when(openDeal(money("1000.005")), REP1)
+          .expectException(rejected(INVALID, "amount", "at most 2 decimal places"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void trailing_zeros_beyond_two_decimal_places_are_not_extra_precision() {
+      fixture
+          .givenNoPriorActivity()
+          .when(openDeal(money("1000.000")), REP1)
+          .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void the_amount_must_be_less_than_a_trillion() {
+      fixture
+          .givenNoPriorActivity()
+          .when(openDeal(money("1000000000000")), REP1)
+          .expectException(rejected(INVALID, "amount", "less than 1,000,000,000,000"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void the_expected_close_date_must_not_be_before_the_open_date() {
+      fixture
+          .givenNoPriorActivity()
+          .when(openDeal("rep1", money("1000.00"), OPENED_ON.minusDays(1), OPENED_ON), REP1)
+          .expectException(rejected(INVALID, "expectedCloseDate", "before the open date"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void the_expected_close_date_may_be_the_open_date() {
+      fixture
+          .givenNoPriorActivity()
+          .when(openDeal("rep1", money("1000.00"), OPENED_ON, OPENED_ON), REP1)
+          .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void the_expected_close_date_is_compared_with_today_when_no_open_date_is_given() {
+      fixture
+          .givenNoPriorActivity()
+          .when(openDeal("rep1", money("1000.00"), TODAY.minusDays(1), null), REP1)
+          .expectException(rejected(INVALID, "expectedCloseDate", "before the open date " + TODAY))
+          .expectNoEvents();
     }
 
     @Test
     void a_deal_cannot_be_opened_in_the_future() {
       fixture
           .givenNoPriorActivity()
-          .when(open("10", TODAY.plusDays(1), LocalDate.of(2026, 12, 31)), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "openedOn"));
+          .when(openDeal("rep1", money("1000.00"), EXPECTED_CLOSE, TODAY.plusDays(1)), REP1)
+          .expectException(rejected(INVALID, "openedOn", "must not be in the future"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_deal_may_be_opened_today() {
+      fixture
+          .givenNoPriorActivity()
+          .when(openDeal("rep1", money("1000.00"), EXPECTED_CLOSE, TODAY), REP1)
+          .expectSuccessfulHandlerExecution();
     }
   }
 
   @Nested
-  class Stages {
+  class ChangingStage {
 
     @Test
-    void the_owner_moves_an_open_deal_to_another_stage() {
+    void the_owner_moves_the_deal_to_another_stage() {
       fixture
           .given(opened())
-          .when(new ChangeDealStage("D-1", DealStage.PROPOSAL, null), REP1)
-          .expectEvents(new DealStageChanged("D-1", DealStage.LEAD, DealStage.PROPOSAL))
-          .expectResultMessagePayload(new CommandResult("D-1", 1));
+          .when(new ChangeDealStage(DEAL, DealStage.QUALIFIED, null), REP1)
+          .expectEvents(new DealStageChanged(DEAL, DealStage.LEAD, DealStage.QUALIFIED))
+          .expectResultMessagePayload(new CommandResult(DEAL, 1));
     }
 
     @Test
-    void moving_to_the_current_stage_is_a_conflict() {
+    void a_deal_may_move_back_to_an_earlier_stage() {
       fixture
-          .given(opened())
-          .when(new ChangeDealStage("D-1", DealStage.LEAD, null), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.CONFLICT));
+          .given(opened(DealStage.NEGOTIATION))
+          .when(new ChangeDealStage(DEAL, DealStage.QUALIFIED, null), REP1)
+          .expectEvents(new DealStageChanged(DEAL, DealStage.NEGOTIATION, DealStage.QUALIFIED));
     }
 
     @Test
-    void another_rep_cannot_move_the_deal() {
+    void moving_a_deal_to_the_stage_it_is_in_is_a_conflict() {
       fixture
-          .given(opened())
-          .when(new ChangeDealStage("D-1", DealStage.PROPOSAL, null), REP2)
-          .expectNoEvents()
-          .expectException(rejected(Kind.FORBIDDEN));
+          .given(opened(), new DealStageChanged(DEAL, DealStage.LEAD, DealStage.PROPOSAL))
+          .when(new ChangeDealStage(DEAL, DealStage.PROPOSAL, null), REP1)
+          .expectException(rejected(CONFLICT, null, "already in stage PROPOSAL"))
+          .expectNoEvents();
     }
 
     @Test
-    void a_closed_deal_has_no_more_stages() {
+    void a_rep_cannot_change_the_stage_of_another_reps_deal() {
+      fixture
+          .given(opened())
+          .when(new ChangeDealStage(DEAL, DealStage.QUALIFIED, null), REP2)
+          .expectException(rejected(FORBIDDEN, null, "only on their own deals"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_manager_may_change_the_stage_of_any_reps_deal() {
+      fixture
+          .given(opened())
+          .when(new ChangeDealStage(DEAL, DealStage.QUALIFIED, null), MANAGER)
+          .expectEvents(new DealStageChanged(DEAL, DealStage.LEAD, DealStage.QUALIFIED));
+    }
+
+    @Test
+    void the_stage_of_a_won_deal_cannot_change() {
       fixture
           .given(opened(), won())
-          .when(new ChangeDealStage("D-1", DealStage.PROPOSAL, null), MANAGER)
-          .expectNoEvents()
-          .expectException(rejected(Kind.CONFLICT));
+          .when(new ChangeDealStage(DEAL, DealStage.QUALIFIED, null), REP1)
+          .expectException(rejected(CONFLICT, null, "it is already WON"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void the_stage_of_a_lost_deal_cannot_change() {
+      fixture
+          .given(opened(), lost())
+          .when(new ChangeDealStage(DEAL, DealStage.QUALIFIED, null), REP1)
+          .expectException(rejected(CONFLICT, null, "it is already LOST"))
+          .expectNoEvents();
     }
   }
 
@@ -196,140 +381,284 @@ class DealTest {
   class Reassigning {
 
     @Test
-    void an_open_deal_moves_to_another_rep_and_keeps_its_region_when_none_is_given() {
+    void a_reassignment_records_the_owner_before_and_after() {
       fixture
           .given(opened())
-          .when(new ReassignDeal("D-1", "rep2", "north-2", null, "rep1 on leave", null), MANAGER)
+          .when(new ReassignDeal(DEAL, "rep2", "team-b", "south", "rep1 left", null), MANAGER)
           .expectEvents(
               new DealReassigned(
-                  "D-1", "rep1", "north-1", "north", "rep2", "north-2", "north", "rep1 on leave"));
+                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "south", "rep1 left"))
+          .expectResultMessagePayload(new CommandResult(DEAL, 1));
+    }
+
+    @Test
+    void a_reassignment_without_a_region_keeps_the_current_region() {
+      fixture
+          .given(opened())
+          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "rep1 left", null), MANAGER)
+          .expectEvents(
+              new DealReassigned(
+                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "north", "rep1 left"));
+    }
+
+    @Test
+    void moving_a_deal_only_to_another_region_is_a_reassignment() {
+      fixture
+          .given(opened())
+          .when(
+              new ReassignDeal(DEAL, "rep1", "team-a", "south", "territory change", null), MANAGER)
+          .expectEvents(
+              new DealReassigned(
+                  DEAL, "rep1", "team-a", "north", "rep1", "team-a", "south", "territory change"));
+    }
+
+    @Test
+    void moving_a_deal_only_to_another_team_is_a_reassignment() {
+      fixture
+          .given(opened())
+          .when(new ReassignDeal(DEAL, "rep1", "team-b", null, "team change", null), MANAGER)
+          .expectEvents(
+              new DealReassigned(
+                  DEAL, "rep1", "team-a", "north", "rep1", "team-b", "north", "team change"));
     }
 
     @Test
     void reassigning_to_the_same_owner_team_and_region_is_a_conflict() {
       fixture
           .given(opened())
-          .when(new ReassignDeal("D-1", "rep1", "north-1", "north", "no change", null), MANAGER)
-          .expectNoEvents()
-          .expectException(rejected(Kind.CONFLICT));
+          .when(new ReassignDeal(DEAL, "rep1", "team-a", "north", "no change", null), MANAGER)
+          .expectException(rejected(CONFLICT, null, "already owned by rep1 in team team-a"))
+          .expectNoEvents();
     }
 
     @Test
-    void a_closed_deal_cannot_be_reassigned() {
+    void reassigning_to_the_same_owner_and_team_without_a_region_is_a_conflict() {
       fixture
-          .given(opened(), won())
-          .when(new ReassignDeal("D-1", "rep2", "north-2", null, "too late", null), MANAGER)
-          .expectNoEvents()
-          .expectException(rejected(Kind.CONFLICT));
+          .given(opened())
+          .when(new ReassignDeal(DEAL, "rep1", "team-a", null, "no change", null), MANAGER)
+          .expectException(rejected(CONFLICT, null, "already owned by rep1"))
+          .expectNoEvents();
     }
 
     @Test
-    void after_reassignment_the_new_owner_is_credited_at_win_time() {
+    void a_reassignment_compares_with_the_current_owner_not_the_original_one() {
       fixture
           .given(
               opened(),
               new DealReassigned(
-                  "D-1", "rep1", "north-1", "north", "rep2", "south-1", "south", "moved"))
-          .when(
-              new WinDeal(
-                  "D-1",
-                  new BigDecimal("900.00"),
-                  new BigDecimal("400.00"),
-                  LocalDate.of(2026, 5, 15),
-                  null),
-              REP2)
-          .expectEvents(
-              new DealWon(
-                  "D-1",
-                  "C-1",
-                  "rep2",
-                  "south-1",
-                  "south",
-                  "software",
-                  new BigDecimal("900.00"),
-                  new BigDecimal("400.00"),
-                  "EUR",
-                  LocalDate.of(2026, 3, 1),
-                  LocalDate.of(2026, 5, 15)));
+                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "south", "rep1 left"))
+          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "again", null), MANAGER)
+          .expectException(rejected(CONFLICT, null, "already owned by rep2 in team team-b"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_won_deal_cannot_be_reassigned() {
+      fixture
+          .given(opened(), won())
+          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "rep1 left", null), MANAGER)
+          .expectException(rejected(CONFLICT, null, "Cannot reassign deal deal-1"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_lost_deal_cannot_be_reassigned() {
+      fixture
+          .given(opened(), lost())
+          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "rep1 left", null), MANAGER)
+          .expectException(rejected(CONFLICT, null, "it is already LOST"))
+          .expectNoEvents();
     }
   }
 
   @Nested
   class Winning {
 
-    private WinDeal win(String amount, String cost, LocalDate close) {
-      return new WinDeal("D-1", new BigDecimal(amount), new BigDecimal(cost), close, null);
-    }
-
     @Test
-    void the_owner_wins_the_deal_with_its_attribution_at_win_time() {
+    void the_owner_wins_the_deal_with_its_final_amount_cost_and_close_date() {
       fixture
           .given(opened())
-          .when(win("900.00", "400.00", LocalDate.of(2026, 5, 15)), REP1)
+          .when(win(), REP1)
           .expectEvents(won())
-          .expectResultMessagePayload(new CommandResult("D-1", 1));
+          .expectResultMessagePayload(new CommandResult(DEAL, 1));
     }
 
     @Test
-    void cost_may_exceed_the_final_amount() {
+    void revenue_is_credited_to_the_owner_team_and_region_at_win_time() {
+      fixture
+          .given(
+              opened(),
+              new DealReassigned(
+                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "south", "rep1 left"))
+          .when(win(), REP2)
+          .expectEvents(
+              new DealWon(
+                  DEAL,
+                  "cust-1",
+                  "rep2",
+                  "team-b",
+                  "south",
+                  "software",
+                  money("900.00"),
+                  money("600.00"),
+                  "EUR",
+                  OPENED_ON,
+                  CLOSED_ON));
+    }
+
+    @Test
+    void a_rep_cannot_win_another_reps_deal() {
       fixture
           .given(opened())
-          .when(win("100.00", "150.00", LocalDate.of(2026, 5, 15)), REP1)
+          .when(win(), REP2)
+          .expectException(rejected(FORBIDDEN, null, "only on their own deals"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_rep_cannot_win_a_deal_that_was_reassigned_away_from_them() {
+      fixture
+          .given(
+              opened(),
+              new DealReassigned(
+                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "north", "rep1 left"))
+          .when(win(), REP1)
+          .expectException(rejected(FORBIDDEN, null, "only on their own deals"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_manager_may_win_any_reps_deal() {
+      fixture.given(opened()).when(win(), MANAGER).expectEvents(won());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-900.00"})
+    void the_final_amount_must_be_greater_than_zero(String finalAmount) {
+      fixture
+          .given(opened())
+          .when(win(finalAmount, "600.00", CLOSED_ON), REP1)
+          .expectException(rejected(INVALID, "finalAmount", "must be greater than 0"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void the_final_amount_may_have_at_most_two_decimal_places() {
+      fixture
+          .given(opened())
+          .when(win("900.001", "600.00", CLOSED_ON), REP1)
+          .expectException(rejected(INVALID, "finalAmount", "at most 2 decimal places"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void the_cost_must_not_be_negative() {
+      fixture
+          .given(opened())
+          .when(win("900.00", "-0.01", CLOSED_ON), REP1)
+          .expectException(rejected(INVALID, "cost", "must not be negative"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void the_cost_may_have_at_most_two_decimal_places() {
+      fixture
+          .given(opened())
+          .when(win("900.00", "600.001", CLOSED_ON), REP1)
+          .expectException(rejected(INVALID, "cost", "at most 2 decimal places"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_deal_may_be_won_at_no_cost() {
+      fixture
+          .given(opened())
+          .when(win("900.00", "0", CLOSED_ON), REP1)
+          .expectEvents(
+              new DealWon(
+                  DEAL,
+                  "cust-1",
+                  "rep1",
+                  "team-a",
+                  "north",
+                  "software",
+                  money("900.00"),
+                  money("0"),
+                  "EUR",
+                  OPENED_ON,
+                  CLOSED_ON));
+    }
+
+    @Test
+    void the_cost_may_exceed_the_final_amount_a_loss_making_deal() {
+      fixture
+          .given(opened())
+          .when(win("900.00", "1200.00", CLOSED_ON), REP1)
+          .expectEvents(
+              new DealWon(
+                  DEAL,
+                  "cust-1",
+                  "rep1",
+                  "team-a",
+                  "north",
+                  "software",
+                  money("900.00"),
+                  money("1200.00"),
+                  "EUR",
+                  OPENED_ON,
+                  CLOSED_ON));
+    }
+
+    @Test
+    void a_win_cannot_be_dated_before_the_open_date() {
+      fixture
+          .given(opened())
+          .when(win("900.00", "600.00", OPENED_ON.minusDays(1)), REP1)
+          .expectException(rejected(INVALID, "closeDate", "before the open date " + OPENED_ON))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_deal_may_be_won_on_the_day_it_was_opened() {
+      fixture
+          .given(opened())
+          .when(win("900.00", "600.00", OPENED_ON), REP1)
           .expectSuccessfulHandlerExecution();
     }
 
     @Test
-    void the_final_amount_must_be_positive() {
+    void a_win_cannot_be_dated_in_the_future() {
       fixture
           .given(opened())
-          .when(win("0.00", "0", LocalDate.of(2026, 5, 15)), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "finalAmount"));
+          .when(win("900.00", "600.00", TODAY.plusDays(1)), REP1)
+          .expectException(rejected(INVALID, "closeDate", "must not be in the future"))
+          .expectNoEvents();
     }
 
     @Test
-    void cost_may_be_zero_but_not_negative() {
+    void a_deal_may_be_won_today() {
       fixture
           .given(opened())
-          .when(win("10.00", "-0.01", LocalDate.of(2026, 5, 15)), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "cost"));
-    }
-
-    @Test
-    void a_deal_cannot_close_before_it_opened() {
-      fixture
-          .given(opened())
-          .when(win("10.00", "0", LocalDate.of(2026, 2, 28)), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "closeDate"));
-    }
-
-    @Test
-    void a_deal_cannot_close_in_the_future() {
-      fixture
-          .given(opened())
-          .when(win("10.00", "0", TODAY.plusDays(1)), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "closeDate"));
-    }
-
-    @Test
-    void another_rep_cannot_win_the_deal() {
-      fixture
-          .given(opened())
-          .when(win("10.00", "0", LocalDate.of(2026, 5, 15)), REP2)
-          .expectNoEvents()
-          .expectException(rejected(Kind.FORBIDDEN));
+          .when(win("900.00", "600.00", TODAY), REP1)
+          .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void a_won_deal_cannot_be_won_again() {
       fixture
           .given(opened(), won())
-          .when(win("10.00", "0", LocalDate.of(2026, 5, 16)), MANAGER)
-          .expectNoEvents()
-          .expectException(rejected(Kind.CONFLICT));
+          .when(win(), REP1)
+          .expectException(rejected(CONFLICT, null, "Cannot win deal deal-1: it is already WON"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_lost_deal_cannot_be_won() {
+      fixture
+          .given(opened(), lost())
+          .when(win(), REP1)
+          .expectException(rejected(CONFLICT, null, "Cannot win deal deal-1: it is already LOST"))
+          .expectNoEvents();
     }
   }
 
@@ -337,70 +666,88 @@ class DealTest {
   class Losing {
 
     @Test
-    void the_owner_loses_the_deal_with_a_reason() {
+    void the_owner_loses_the_deal_with_a_reason_and_the_attribution_at_close_time() {
       fixture
           .given(opened())
-          .when(new LoseDeal("D-1", "price", LocalDate.of(2026, 4, 1), null), REP1)
+          .when(lose(CLOSED_ON), REP1)
+          .expectEvents(lost())
+          .expectResultMessagePayload(new CommandResult(DEAL, 1));
+    }
+
+    @Test
+    void a_lost_deal_is_attributed_to_its_owner_at_close_time() {
+      fixture
+          .given(
+              opened(),
+              new DealReassigned(
+                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "south", "rep1 left"))
+          .when(lose(CLOSED_ON), MANAGER)
           .expectEvents(
               new DealLost(
-                  "D-1",
-                  "C-1",
-                  "rep1",
-                  "north-1",
-                  "north",
+                  DEAL,
+                  "cust-1",
+                  "rep2",
+                  "team-b",
+                  "south",
                   "software",
-                  "price",
-                  LocalDate.of(2026, 3, 1),
-                  LocalDate.of(2026, 4, 1)));
+                  "went with a competitor",
+                  OPENED_ON,
+                  CLOSED_ON));
+    }
+
+    @Test
+    void a_rep_cannot_lose_another_reps_deal() {
+      fixture
+          .given(opened())
+          .when(lose(CLOSED_ON), REP2)
+          .expectException(rejected(FORBIDDEN, null, "only on their own deals"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_loss_cannot_be_dated_before_the_open_date() {
+      fixture
+          .given(opened())
+          .when(lose(OPENED_ON.minusDays(1)), REP1)
+          .expectException(rejected(INVALID, "closeDate", "before the open date " + OPENED_ON))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_loss_cannot_be_dated_in_the_future() {
+      fixture
+          .given(opened())
+          .when(lose(TODAY.plusDays(1)), REP1)
+          .expectException(rejected(INVALID, "closeDate", "must not be in the future"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_deal_may_be_lost_on_the_day_it_was_opened() {
+      fixture.given(opened()).when(lose(OPENED_ON), REP1).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_deal_may_be_lost_today() {
+      fixture.given(opened()).when(lose(TODAY), REP1).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_lost_deal_cannot_be_lost_again() {
+      fixture
+          .given(opened(), lost())
+          .when(lose(CLOSED_ON), REP1)
+          .expectException(rejected(CONFLICT, null, "Cannot lose deal deal-1: it is already LOST"))
+          .expectNoEvents();
     }
 
     @Test
     void a_won_deal_cannot_be_lost() {
       fixture
           .given(opened(), won())
-          .when(new LoseDeal("D-1", "changed mind", LocalDate.of(2026, 5, 20), null), MANAGER)
-          .expectNoEvents()
-          .expectException(rejected(Kind.CONFLICT));
-    }
-
-    @Test
-    void a_lost_deal_cannot_be_won() {
-      fixture
-          .given(
-              opened(),
-              new DealLost(
-                  "D-1",
-                  "C-1",
-                  "rep1",
-                  "north-1",
-                  "north",
-                  "software",
-                  "price",
-                  LocalDate.of(2026, 3, 1),
-                  LocalDate.of(2026, 4, 1)))
-          .when(
-              new WinDeal("D-1", BigDecimal.TEN, BigDecimal.ONE, LocalDate.of(2026, 4, 2), null),
-              MANAGER)
-          .expectNoEvents()
-          .expectException(Rejected.class);
-    }
-
-    @Test
-    void the_loss_date_follows_the_same_rules_as_a_win() {
-      fixture
-          .given(opened())
-          .when(new LoseDeal("D-1", "price", LocalDate.of(2026, 2, 1), null), REP1)
-          .expectNoEvents()
-          .expectException(rejected(Kind.INVALID, "closeDate"));
-    }
-
-    @Test
-    void another_rep_cannot_lose_the_deal() {
-      fixture
-          .given(opened())
-          .when(new LoseDeal("D-1", "price", LocalDate.of(2026, 4, 1), null), REP2)
-          .expectNoEvents()
-          .expectException(rejected(Kind.FORBIDDEN));
+          .when(lose(CLOSED_ON), REP1)
+          .expectException(rejected(CONFLICT, null, "Cannot lose deal deal-1: it is already WON"))
+          .expectNoEvents();
     }
   }
 }
