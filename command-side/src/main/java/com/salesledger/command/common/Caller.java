@@ -11,7 +11,14 @@ import java.util.stream.Collectors;
  */
 public record Caller(String user, Set<String> roles) {
 
+  /**
+   * A command without a user is refused (fail closed): every path into the command bus (the HTTP
+   * API, the demo loader) stamps the user, so a missing one means something bypassed them.
+   */
   public static Caller of(String user, String roles) {
+    if (user == null || user.isBlank()) {
+      throw Rejected.forbidden("The command carries no authenticated user.");
+    }
     Set<String> set =
         roles == null || roles.isBlank()
             ? Set.of()
@@ -22,5 +29,10 @@ public record Caller(String user, Set<String> roles) {
   /** A rep with no wider role may act only on their own deals. */
   public boolean isRepOnly() {
     return Visibility.ownDealsOnly(roles);
+  }
+
+  /** Moving deals between reps is a manager's (or admin's) decision. */
+  public boolean mayReassign() {
+    return roles.contains("MANAGER") || roles.contains("ADMIN");
   }
 }

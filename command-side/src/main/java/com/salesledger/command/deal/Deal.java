@@ -110,7 +110,13 @@ public class Deal {
   }
 
   @CommandHandler
-  public CommandResult handle(ReassignDeal command) {
+  public CommandResult handle(
+      ReassignDeal command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
+    if (!Caller.of(user, roles).mayReassign()) {
+      throw Rejected.forbidden("Only a manager may reassign a deal.");
+    }
     requireOpen("reassign");
     String toRegion = command.region() != null ? command.region() : region;
     if (command.ownerRep().equals(ownerRep)

@@ -381,6 +381,24 @@ class DealTest {
   class Reassigning {
 
     @Test
+    void a_rep_cannot_reassign_even_their_own_deal() {
+      fixture
+          .given(opened())
+          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "swap", null), REP1)
+          .expectNoEvents()
+          .expectException(rejected(FORBIDDEN, null));
+    }
+
+    @Test
+    void a_command_without_an_authenticated_user_is_refused() {
+      fixture
+          .given(opened())
+          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "swap", null))
+          .expectNoEvents()
+          .expectException(rejected(FORBIDDEN, null));
+    }
+
+    @Test
     void a_reassignment_records_the_owner_before_and_after() {
       fixture
           .given(opened())
