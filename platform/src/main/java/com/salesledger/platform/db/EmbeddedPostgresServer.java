@@ -104,6 +104,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     if (closing) {
       throw new IllegalStateException("closing");
     }
+    if (portTaken()) {
+      throw portTakenProblem();
+    }
     postmaster = cluster.launch(port);
     awaitReady(postmaster);
   }
@@ -136,6 +139,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return;
       } catch (SQLException e) {
         if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
+          if (exitsSoon(process)) {
+            throw portTakenProblem(); // our login reached the server that holds the port
+          }
           throw new IllegalStateException(
               "The embedded PostgreSQL refused the password in "
                   + DatabasePassword.file(dataFolder)
@@ -154,6 +160,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     process.destroyForcibly();
     throw new IllegalStateException(
         "The embedded PostgreSQL did not become ready on port " + port, last);
+  }
+
+  private boolean portTaken() {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException free) {
+      return false;
+    }
+  }
+
+  private IllegalStateException portTakenProblem() {
+    return new IllegalStateException(
+        "Port "
+            + port
+            + " is taken by another server (another ledger's PostgreSQL?); the embedded PostgreSQL"
+            + " of "
+            + cluster.directory()
+            + " never uses a server it did not start. Stop that server or set"
+            + " LEDGER_EMBEDDED_DB_PORT.");
+  }
+
+  private static boolean exitsSoon(Process process) {
+    try {
+      return process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private String servedDataDirectory() throws SQLException {
