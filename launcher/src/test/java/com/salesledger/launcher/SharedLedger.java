@@ -48,6 +48,20 @@ final class SharedLedger {
 
   /** A ledger of its own, e.g. to restart it; the caller closes it. */
   static Ledger start(Path dataDir, Map<String, Object> extra) {
+    Map<String, Object> properties = properties(dataDir, extra);
+    // On an external server, one database per data folder: a restart finds its data again.
+    EXTERNAL_DATABASES
+        .computeIfAbsent(dataDir, dir -> ExternalTestDatabase.freshDatabase())
+        .ifPresent(properties::putAll);
+    return Ledger.start(properties);
+  }
+
+  /** A ledger on its own embedded PostgreSQL even when the tests run on an external server. */
+  static Ledger startEmbedded(Path dataDir, Map<String, Object> extra) {
+    return Ledger.start(properties(dataDir, extra));
+  }
+
+  private static Map<String, Object> properties(Path dataDir, Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("ledger.data-dir", dataDir.toString());
     properties.put("ledger.embedded-db.port", "0");
@@ -57,11 +71,7 @@ final class SharedLedger {
     properties.put("ledger.demo.enabled", "false");
     properties.put("ledger.query.max-wait-ms", "3000");
     properties.putAll(extra);
-    // On an external server, one database per data folder: a restart finds its data again.
-    EXTERNAL_DATABASES
-        .computeIfAbsent(dataDir, dir -> ExternalTestDatabase.freshDatabase())
-        .ifPresent(properties::putAll);
-    return Ledger.start(properties);
+    return properties;
   }
 
   static Path tempDir() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.common.Rejection;
 import com.salesledger.platform.security.Actor;
+import com.salesledger.platform.web.DatabaseUnavailable;
 import com.salesledger.platform.web.FieldError;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
@@ -98,7 +99,8 @@ public class CommandDispatcher {
               TimeUnit.SECONDS);
       return answer(submission, CommandResult.from(result));
     } catch (RuntimeException e) {
-      if (key != null) {
+      // During a database outage the lookup would only wait out another connection timeout.
+      if (key != null && !DatabaseUnavailable.isOutage(e)) {
         // A request with the same key may have won a race with this one; then answer as it did.
         Optional<ResponseEntity<Map<String, Object>>> replay =
             replay(actor, key, requestHash, submission);
