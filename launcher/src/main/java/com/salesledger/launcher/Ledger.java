@@ -6,6 +6,7 @@ import com.salesledger.query.QuerySideApplication;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -95,8 +96,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** The embedded server, when the ledger runs one (not with an external database). */
-  public java.util.Optional<EmbeddedPostgresServer> embeddedDatabase() {
-    return java.util.Optional.ofNullable(postgres);
+  public Optional<EmbeddedPostgresServer> embeddedDatabase() {
+    return Optional.ofNullable(postgres);
   }
 
   public ConfigurableApplicationContext commandSide() {
