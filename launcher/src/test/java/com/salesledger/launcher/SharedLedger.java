@@ -26,12 +26,13 @@ final class SharedLedger {
   static synchronized Ledger get() {
     if (ledger == null) {
       Path dataDir = tempDir();
-      ledger = start(dataDir, Map.of());
+      Ledger started = start(dataDir, Map.of());
+      ledger = started;
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
-                    ledger.close();
+                    started.close();
                     deleteRecursively(dataDir);
                   }));
     }
@@ -49,11 +50,24 @@ final class SharedLedger {
     properties.put("ledger.demo.enabled", "false");
     properties.put("ledger.query.max-wait-ms", "3000");
     properties.putAll(extra);
+    properties.putAll(TestAxonServer.settings());
+    if (TestAxonServer.isNamed()) {
+      // Axon Server routes a command to any connected command side, whichever database it uses.
+      closeShared();
+    }
     // On an external server, one database per data folder: a restart finds its data again.
     EXTERNAL_DATABASES
         .computeIfAbsent(dataDir, dir -> ExternalTestDatabase.freshDatabase())
         .ifPresent(properties::putAll);
     return Ledger.start(properties);
+  }
+
+  /** Stops the shared ledger, if running; the next {@link #get()} starts a fresh one. */
+  static synchronized void closeShared() {
+    if (ledger != null) {
+      ledger.close();
+      ledger = null;
+    }
   }
 
   static Path tempDir() {
