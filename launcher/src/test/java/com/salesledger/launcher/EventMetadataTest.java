@@ -54,4 +54,21 @@ class EventMetadataTest {
     assertThat(event.getPayloadType().getName())
         .isEqualTo("com.salesledger.events.deal.DealReassigned");
   }
+
+  /** With events and keys in two stores (Axon Server), the events are where a lost key is found. */
+  @Test
+  void events_carry_the_idempotency_key_and_request_hash() {
+    String key = unique("key");
+    Api.Response opened =
+        command("manager1")
+            .header("Idempotency-Key", key)
+            .post("/api/deals", TestDeals.dealFor("rep1"));
+    assertThat(opened.status()).isEqualTo(201);
+    MetaData meta =
+        StoredEvents.of(SharedLedger.get(), opened.json().get("dealId").asText())
+            .get(0)
+            .getMetaData();
+    assertThat(meta.get("idempotencyKey")).isEqualTo(key);
+    assertThat((String) meta.get("requestHash")).hasSize(64);
+  }
 }
