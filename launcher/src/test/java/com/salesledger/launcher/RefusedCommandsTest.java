@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Bad input is answered with a problem naming the field and the rule, and changes nothing: the
@@ -174,17 +173,11 @@ class RefusedCommandsTest {
     return body;
   }
 
-  private static JdbcTemplate jdbc() {
-    return SharedLedger.get().commandSide().getBean(JdbcTemplate.class);
-  }
-
   static long eventCount() {
-    return jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
+    return StoredEvents.count(SharedLedger.get());
   }
 
   static long lastPosition() {
-    return jdbc()
-        .queryForObject(
-            "select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+    return Math.max(0, StoredEvents.lastPosition(SharedLedger.get()));
   }
 }

@@ -27,13 +27,14 @@ final class SharedLedger {
   static synchronized Ledger get() {
     if (ledger == null) {
       Path dataDir = tempDir();
-      ledger = start(dataDir, Map.of());
+      Ledger started = start(dataDir, Map.of());
+      ledger = started;
       sharedDataDir = dataDir;
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
-                    ledger.close();
+                    started.close();
                     deleteRecursively(dataDir);
                   }));
     }
@@ -49,6 +50,10 @@ final class SharedLedger {
   /** A ledger of its own, e.g. to restart it; the caller closes it. */
   static Ledger start(Path dataDir, Map<String, Object> extra) {
     Map<String, Object> properties = properties(dataDir, extra);
+    if (TestAxonServer.isNamed()) {
+      // Axon Server routes a command to any connected command side, whichever database it uses.
+      closeShared();
+    }
     // On an external server, one database per data folder: a restart finds its data again.
     EXTERNAL_DATABASES
         .computeIfAbsent(dataDir, dir -> ExternalTestDatabase.freshDatabase())
@@ -71,7 +76,16 @@ final class SharedLedger {
     properties.put("ledger.demo.enabled", "false");
     properties.put("ledger.query.max-wait-ms", "3000");
     properties.putAll(extra);
+    properties.putAll(TestAxonServer.settings());
     return properties;
+  }
+
+  /** Stops the shared ledger, if running; the next {@link #get()} starts a fresh one. */
+  static synchronized void closeShared() {
+    if (ledger != null) {
+      ledger.close();
+      ledger = null;
+    }
   }
 
   static Path tempDir() {

@@ -21,7 +21,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,7 +82,7 @@ class DealController {
   ResponseEntity<Map<String, Object>> open(
       @Valid @RequestBody OpenDealRequest body, HttpServletRequest request) {
     String dealId =
-        body.dealId() == null ? UUID.randomUUID().toString() : Ids.require("dealId", body.dealId());
+        body.dealId() == null ? Ids.generate(request) : Ids.require("dealId", body.dealId());
     String currency = body.currency() == null ? settings.currency() : body.currency();
     if (!currency.equals(settings.currency())) {
       throw LedgerProblem.invalid(
