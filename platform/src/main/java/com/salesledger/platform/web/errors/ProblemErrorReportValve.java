@@ -1,0 +1,40 @@
+package com.salesledger.platform.web.errors;
+
+import com.salesledger.platform.web.ProblemJson;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+
+/**
+ * Tomcat's own error answers (a malformed URL or header, refused before any application code runs)
+ * as problem+json instead of Tomcat's HTML page. Never shows a stack trace or the server's version.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+  public ProblemErrorReportValve() {
+    setShowReport(false);
+    setShowServerInfo(false);
+  }
+
+  @Override
+  protected void report(Request request, Response response, Throwable throwable) {
+    int status = response.getStatus();
+    if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+      return;
+    }
+    try {
+      response.setContentType(ProblemJson.CONTENT_TYPE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      Writer writer = response.getReporter();
+      if (writer != null) {
+        writer.write(ProblemJson.of(status, ProblemJson.defaultDetail(status)));
+        response.finishResponse();
+      }
+    } catch (IOException | IllegalStateException e) {
+      // The connection is gone or the answer already started; nothing more can be said.
+    }
+  }
+}
