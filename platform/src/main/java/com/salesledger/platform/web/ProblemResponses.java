@@ -228,9 +228,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         HttpStatus.resolve(statusCode.value()) != null
             ? HttpStatus.valueOf(statusCode.value())
             : HttpStatus.INTERNAL_SERVER_ERROR;
+    ProblemDetail given =
+        body instanceof ProblemDetail problem
+            ? problem
+            : ex instanceof org.springframework.web.ErrorResponse response
+                ? response.getBody()
+                : null;
     String detail =
-        body instanceof ProblemDetail problem && problem.getDetail() != null
-            ? problem.getDetail()
+        given != null && given.getDetail() != null
+            ? given.getDetail()
             : ProblemJson.defaultDetail(status.value());
     HttpHeaders copy = new HttpHeaders();
     if (headers != null) {

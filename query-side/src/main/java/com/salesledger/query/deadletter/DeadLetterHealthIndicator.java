@@ -9,10 +9,11 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component {@code deadLetters}: DEGRADED while any projection has parked
- * an event, naming the processor, how many it parked and the first of them (event, type, cause).
+ * {@code /actuator/health} component {@code deadLetterQueues}: DEGRADED while any projection has
+ * parked an event, naming the processor, how many it parked and the first of them (event, type,
+ * cause).
  */
-@Component("deadLetters")
+@Component("deadLetterQueues")
 class DeadLetterHealthIndicator implements HealthIndicator {
 
   /** Serving, but some read model lacks events an operator must look at. */

@@ -1,6 +1,7 @@
 package com.salesledger.platform.web.errors;
 
 import com.salesledger.platform.web.ProblemJson;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem+json with a status, a title and a sentence, never a stack trace. Asked for directly,
  * {@code /error} is not a resource (404).
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -25,12 +25,19 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
+    String detail = ProblemJson.defaultDetail(status);
+    if (status == 505) {
+      // An unknown protocol version is the client's mistake; the ledger never answers 5xx to one.
+      status = 400;
+      response.setStatus(status);
+      detail = "The HTTP version is not supported; use HTTP/1.1 or HTTP/2.";
+    }
     try {
       response.setContentType(ProblemJson.CONTENT_TYPE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(ProblemJson.of(status, ProblemJson.defaultDetail(status)));
+        writer.write(ProblemJson.of(status, detail));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {
