@@ -332,15 +332,33 @@ final class FuzzAttacks {
       notes.add("invalid UTF-8");
       return new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
     }
+    // A third of the bodies are plausible throughout, so that requests reach the aggregates'
+    // rules; the others break one or two fields.
+    List<Field> fields = endpoint.body();
+    int mutations = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(2);
+    List<Integer> mutated = new ArrayList<>();
+    for (int m = 0; m < mutations && !fields.isEmpty(); m++) {
+      mutated.add(random.nextInt(fields.size()));
+    }
     StringBuilder json = new StringBuilder("{");
-    for (Field field : endpoint.body()) {
-      int roll = random.nextInt(100);
-      if (roll < 8) {
+    for (int f = 0; f < fields.size(); f++) {
+      Field field = fields.get(f);
+      if (!mutated.contains(f)) {
+        if (field.required() || random.nextBoolean()) {
+          append(json, field.name(), validValue(field, random));
+        }
         continue;
       }
-      String value = roll < 70 ? validValue(field, random) : hostileValue(field, random);
-      append(json, field.name(), value);
-      if (roll >= 97) {
+      int roll = random.nextInt(100);
+      if (roll < 15) {
+        notes.add("missing " + field.name());
+        continue;
+      }
+      if (roll < 85) {
+        append(json, field.name(), hostileValue(field, random));
+        notes.add("hostile " + field.name());
+      } else {
+        append(json, field.name(), validValue(field, random));
         append(json, field.name(), pick(random, List.of("null", validValue(field, random))));
         notes.add("duplicated " + field.name());
       }
