@@ -61,6 +61,8 @@ class MalformedRequestTest {
             + "Content-Type: application/json\r\n"
             + AUTH
             + "\r\nzz\r\n");
+    requests.put("TRACE", "TRACE /api/deals HTTP/1.1\r\nHost: x\r\n\r\n");
+    requests.put("CONNECT", "CONNECT localhost:80 HTTP/1.1\r\nHost: x\r\n\r\n");
     requests.put("GET /error", "GET /error HTTP/1.1\r\nHost: x\r\n\r\n");
     requests.put("POST /error", "POST /error HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
 

@@ -27,7 +27,6 @@ class DeadLetterConfiguration {
   ConfigurerModule deadLetterQueueForEveryProjection(
       ConnectionProvider connectionProvider,
       TransactionManager transactionManager,
-      DeadLetterSchema deadLetterSchema,
       Serializer serializer,
       @Qualifier("eventSerializer") Serializer eventSerializer,
       @Value("${ledger.dead-letters.max-sequences:100000}") int maxSequences) {
@@ -43,7 +42,8 @@ class DeadLetterConfiguration {
                             .processingGroup(processingGroup)
                             .connectionProvider(connectionProvider)
                             .transactionManager(transactionManager)
-                            .schema(deadLetterSchema)
+                            // Table deadletterentry of db/eventstore V1, in every profile.
+                            .schema(DeadLetterSchema.defaultSchema())
                             .genericSerializer(serializer)
                             .eventSerializer(eventSerializer)
                             .maxSequences(maxSequences)

@@ -26,11 +26,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
       return;
     }
     String detail = ProblemJson.defaultDetail(status);
+    // An unknown protocol version or method (e.g. CONNECT) is the client's mistake; Tomcat says
+    // 505 or 501, the ledger never answers 5xx to a malformed request.
     if (status == 505) {
-      // An unknown protocol version is the client's mistake; the ledger never answers 5xx to one.
       status = 400;
       response.setStatus(status);
       detail = "The HTTP version is not supported; use HTTP/1.1 or HTTP/2.";
+    } else if (status == 501) {
+      status = 405;
+      response.setStatus(status);
+      detail = "This method is not supported.";
     }
     try {
       response.setContentType(ProblemJson.CONTENT_TYPE);
