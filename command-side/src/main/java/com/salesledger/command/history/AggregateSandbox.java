@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -42,8 +43,10 @@ final class AggregateSandbox implements AutoCloseable {
   AggregateSandbox(Clock clock, MetaData metaData, int paymentTermsDays) {
     this.metaData = metaData;
     this.axon =
-        DefaultConfigurer.defaultConfiguration()
+        DefaultConfigurer.defaultConfiguration(false)
+            // no configurer modules: the Axon Server connector on the classpath stays out of it
             .configureEmbeddedEventStore(c -> storage)
+            .configureCommandBus(c -> SimpleCommandBus.builder().build())
             .registerComponent(
                 ParameterResolverFactory.class,
                 c ->

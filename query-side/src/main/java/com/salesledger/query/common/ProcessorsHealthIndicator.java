@@ -1,5 +1,7 @@
 package com.salesledger.query.common;
 
+import com.salesledger.query.projection.ProjectionRebuilds;
+import com.salesledger.query.projection.RebuildProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -10,18 +12,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} shows, per projection, its position, the head of the event store and the
- * lag between them. A processor in error makes the query side DOWN.
+ * lag between them, and a running (or the last) rebuild's progress. A processor in error makes the
+ * query side DOWN.
  */
 @Component("projections")
 public class ProcessorsHealthIndicator implements HealthIndicator {
 
   private final EventProcessingConfiguration processing;
   private final ProjectionPositions positions;
+  private final ProjectionRebuilds rebuilds;
 
   public ProcessorsHealthIndicator(
-      EventProcessingConfiguration processing, ProjectionPositions positions) {
+      EventProcessingConfiguration processing,
+      ProjectionPositions positions,
+      ProjectionRebuilds rebuilds) {
     this.processing = processing;
     this.positions = positions;
+    this.rebuilds = rebuilds;
   }
 
   @Override
@@ -50,6 +57,10 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
                 health.down();
               }
             });
+    RebuildProgress rebuild = rebuilds.progress();
+    if (rebuild != null) {
+      health.withDetail("rebuild", rebuild);
+    }
     return health.withDetail("processors", processors).build();
   }
 }
