@@ -2,10 +2,13 @@ package com.salesledger.command.receivable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.salesledger.command.common.Access;
 import com.salesledger.command.common.Amounts;
+import com.salesledger.command.common.Caller;
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.command.deal.InvoiceClaim;
+import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.receivable.CreditNoteIssued;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.InvoiceWrittenOff;
@@ -13,6 +16,8 @@ import com.salesledger.events.receivable.IssueCreditNote;
 import com.salesledger.events.receivable.PaymentReceived;
 import com.salesledger.events.receivable.ReceivePayment;
 import com.salesledger.events.receivable.WriteOffInvoice;
+import com.salesledger.platform.security.AccessPolicy;
+import com.salesledger.platform.security.Permission;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,6 +25,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -32,6 +38,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Invoice {
 
   @AggregateIdentifier private String invoiceId;
+  private String ownerRep;
+  private String team;
   private LocalDate issueDate;
   private BigDecimal open;
   private final Set<String> paymentIds = new HashSet<>();
@@ -64,7 +72,13 @@ public class Invoice {
   }
 
   @CommandHandler
-  public CommandResult handle(ReceivePayment command, Clock clock) {
+  public CommandResult handle(
+      ReceivePayment command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
+      Clock clock) {
+    requireInScope(policy, user, roles);
     if (paymentIds.contains(command.paymentId())) {
       throw Rejected.conflict(
           "Payment " + command.paymentId() + " is already recorded on invoice " + invoiceId + ".");
@@ -82,7 +96,13 @@ public class Invoice {
   }
 
   @CommandHandler
-  public CommandResult handle(IssueCreditNote command, Clock clock) {
+  public CommandResult handle(
+      IssueCreditNote command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
+      Clock clock) {
+    requireInScope(policy, user, roles);
     if (creditNoteIds.contains(command.creditNoteId())) {
       throw Rejected.conflict(
           "Credit note "
@@ -105,7 +125,13 @@ public class Invoice {
   }
 
   @CommandHandler
-  public CommandResult handle(WriteOffInvoice command, Clock clock) {
+  public CommandResult handle(
+      WriteOffInvoice command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
+      Clock clock) {
+    requireInScope(policy, user, roles);
     requireSettlement("amount", command.amount(), "writtenOffOn", command.writtenOffOn(), clock);
     requireWithinOpen("Write-off", command.amount());
     apply(
@@ -146,6 +172,11 @@ public class Invoice {
     }
   }
 
+  private void requireInScope(AccessPolicy policy, String user, String roles) {
+    Access.requireInScope(
+        policy, Caller.of(user, roles), Permission.MANAGE_RECEIVABLES, invoiceId, ownerRep, team);
+  }
+
   private CommandResult result() {
     return new CommandResult(invoiceId, AggregateLifecycle.getVersion());
   }
@@ -153,6 +184,8 @@ public class Invoice {
   @EventSourcingHandler
   void on(InvoiceIssued event) {
     invoiceId = event.invoiceId();
+    ownerRep = event.ownerRep();
+    team = event.team();
     issueDate = event.issueDate();
     open = event.amount();
   }

@@ -7,6 +7,7 @@ import static com.salesledger.events.common.Rejection.Kind.INVALID;
 
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
+import com.salesledger.command.common.Rejections;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.deal.ChangeDealStage;
 import com.salesledger.events.deal.DealLost;
@@ -19,6 +20,7 @@ import com.salesledger.events.deal.LoseDeal;
 import com.salesledger.events.deal.OpenDeal;
 import com.salesledger.events.deal.ReassignDeal;
 import com.salesledger.events.deal.WinDeal;
+import com.salesledger.platform.security.AccessPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,6 +58,7 @@ class DealTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(Deal.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
   }
 
   private static Map<String, Object> caller(String user, String roles) {
@@ -203,7 +206,7 @@ class DealTest {
           .givenNoPriorActivity()
           .when(openDeal("rep1", money("1000.00"), EXPECTED_CLOSE, OPENED_ON), REP2)
           .expectException(Rejected.class)
-          .expectException(rejected(FORBIDDEN, null, "only for themselves"))
+          .expectException(rejected(FORBIDDEN, null, "only within your own scope"))
           .expectNoEvents();
     }
 
@@ -342,11 +345,11 @@ class DealTest {
     }
 
     @Test
-    void a_rep_cannot_change_the_stage_of_another_reps_deal() {
+    void to_a_rep_another_reps_deal_is_unknown_when_changing_its_stage() {
       fixture
           .given(opened())
           .when(new ChangeDealStage(DEAL, DealStage.QUALIFIED, null), REP2)
-          .expectException(rejected(FORBIDDEN, null, "only on their own deals"))
+          .expectException(Rejections.unknown(DEAL))
           .expectNoEvents();
     }
 
@@ -525,23 +528,23 @@ class DealTest {
     }
 
     @Test
-    void a_rep_cannot_win_another_reps_deal() {
+    void to_a_rep_another_reps_deal_is_unknown_when_winning_it() {
       fixture
           .given(opened())
           .when(win(), REP2)
-          .expectException(rejected(FORBIDDEN, null, "only on their own deals"))
+          .expectException(Rejections.unknown(DEAL))
           .expectNoEvents();
     }
 
     @Test
-    void a_rep_cannot_win_a_deal_that_was_reassigned_away_from_them() {
+    void to_a_rep_a_deal_reassigned_away_from_them_is_unknown() {
       fixture
           .given(
               opened(),
               new DealReassigned(
                   DEAL, "rep1", "team-a", "north", "rep2", "team-b", "north", "rep1 left"))
           .when(win(), REP1)
-          .expectException(rejected(FORBIDDEN, null, "only on their own deals"))
+          .expectException(Rejections.unknown(DEAL))
           .expectNoEvents();
     }
 
@@ -714,11 +717,11 @@ class DealTest {
     }
 
     @Test
-    void a_rep_cannot_lose_another_reps_deal() {
+    void to_a_rep_another_reps_deal_is_unknown_when_losing_it() {
       fixture
           .given(opened())
           .when(lose(CLOSED_ON), REP2)
-          .expectException(rejected(FORBIDDEN, null, "only on their own deals"))
+          .expectException(Rejections.unknown(DEAL))
           .expectNoEvents();
     }
 

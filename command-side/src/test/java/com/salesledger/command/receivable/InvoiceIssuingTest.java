@@ -17,6 +17,7 @@ import com.salesledger.events.deal.DealStage;
 import com.salesledger.events.deal.DealWon;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.IssueInvoice;
+import com.salesledger.platform.security.AccessPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,6 +73,7 @@ class InvoiceIssuingTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(Deal.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
     invoiceStore =
         EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     registerInvoiceIssuing(fixture, invoiceStore, 30);
@@ -169,6 +171,7 @@ class InvoiceIssuingTest {
   void without_a_due_date_the_invoice_is_due_after_the_default_payment_terms() {
     FixtureConfiguration<Deal> fixtureWith45Days = new AggregateTestFixture<>(Deal.class);
     fixtureWith45Days.registerInjectableResource(CLOCK);
+    fixtureWith45Days.registerInjectableResource(new AccessPolicy(CLOCK));
     registerInvoiceIssuing(fixtureWith45Days, invoiceStore, 45);
 
     fixtureWith45Days

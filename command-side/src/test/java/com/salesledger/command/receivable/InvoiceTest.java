@@ -15,6 +15,7 @@ import com.salesledger.events.receivable.IssueCreditNote;
 import com.salesledger.events.receivable.PaymentReceived;
 import com.salesledger.events.receivable.ReceivePayment;
 import com.salesledger.events.receivable.WriteOffInvoice;
+import com.salesledger.platform.security.AccessPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,6 +57,7 @@ class InvoiceTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(Invoice.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
   }
 
   private static BigDecimal money(String value) {
