@@ -182,6 +182,9 @@ class ProjectionRebuildTest {
         }
         answer = finance.post("/api/invoices/" + invoice + "/" + kind, body);
       }
+      if (answer.status() == 409 && answer.text().contains("already owned")) {
+        continue; // a random reassignment to the deal's own owner
+      }
       assertThat(answer.status()).as(answer.text()).isBetween(200, 201);
       position = Math.max(position, answer.position());
     }

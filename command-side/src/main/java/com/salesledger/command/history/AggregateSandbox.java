@@ -6,6 +6,7 @@ import com.salesledger.command.receivable.Invoice;
 import com.salesledger.command.receivable.InvoiceIssuing;
 import com.salesledger.command.receivable.IssuedInvoices;
 import com.salesledger.events.common.LedgerMetaData;
+import com.salesledger.platform.security.AccessPolicy;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.time.Clock;
@@ -52,7 +53,7 @@ final class AggregateSandbox implements AutoCloseable {
                 c ->
                     MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(Deal.class),
-                        new ClockResolverFactory(clock)))
+                        new ResourceResolverFactory(List.of(clock, new AccessPolicy(clock)))))
             .configureCorrelationDataProviders(
                 c ->
                     List.of(
@@ -100,14 +101,21 @@ final class AggregateSandbox implements AutoCloseable {
     axon.shutdown();
   }
 
-  /** The command side's handlers take the clock as a parameter (a Spring bean there). */
-  private record ClockResolverFactory(Clock clock) implements ParameterResolverFactory {
+  /**
+   * The command side's handlers take Spring beans as parameters (the clock, the access policy);
+   * here they are resolved by type from the objects given.
+   */
+  private record ResourceResolverFactory(List<Object> resources)
+      implements ParameterResolverFactory {
     @Override
     public ParameterResolver<?> createInstance(
         Executable executable, Parameter[] parameters, int index) {
-      return parameters[index].getType() == Clock.class
-          ? new FixedValueParameterResolver<>(clock)
-          : null;
+      for (Object resource : resources) {
+        if (parameters[index].getType().isInstance(resource)) {
+          return new FixedValueParameterResolver<>(resource);
+        }
+      }
+      return null;
     }
   }
 }
