@@ -134,6 +134,7 @@ public final class Benchmark {
     report.write(out);
     System.out.println(
         "Report: " + out.resolve("REPORT.md") + " and " + out.resolve("benchmark.png"));
+    return out;
   }
 
   private Database database() {

@@ -45,6 +45,7 @@ class TwoQuerySidesTest {
                     "spring.datasource.username", env.getProperty("spring.datasource.username"),
                     "LEDGER_QUERY_PORT", "0",
                     "ledger.security.demo-users", "true",
+                    "ledger.node-id", "second-query-side",
                     "ledger.processors.max-claimed-segments", "2"))
             .run();
   }

@@ -61,9 +61,8 @@ public class ProjectionPositions {
     }
     long min = Long.MAX_VALUE;
     for (TrackingToken token : tokens) {
-      min =
-          Math.min(
-              min, token == null ? 0 : WrappedToken.unwrapLowerBound(token).position().orElse(0));
+      TrackingToken plain = token == null ? null : WrappedToken.unwrapLowerBound(token);
+      min = Math.min(min, plain == null ? 0 : plain.position().orElse(0));
     }
     return min;
   }
@@ -125,6 +124,9 @@ public class ProjectionPositions {
       return false;
     }
     TrackingToken plain = WrappedToken.unwrapLowerBound(token);
+    if (plain == null) {
+      return false; // a replay that has not handled anything yet
+    }
     if (plain instanceof GapAwareTrackingToken gapAware) {
       return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
     }

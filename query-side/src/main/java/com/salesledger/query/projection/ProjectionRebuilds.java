@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -268,14 +269,9 @@ public class ProjectionRebuilds implements DisposableBean {
     private long lowestPosition(Map<Integer, EventTrackerStatus> status) {
       long lowest = Long.MAX_VALUE;
       for (EventTrackerStatus segment : status.values()) {
-        lowest =
-            Math.min(
-                lowest,
-                segment.getTrackingToken() == null
-                    ? 0
-                    : WrappedToken.unwrapLowerBound(segment.getTrackingToken())
-                        .position()
-                        .orElse(0));
+        TrackingToken token = segment.getTrackingToken();
+        TrackingToken plain = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        lowest = Math.min(lowest, plain == null ? 0 : plain.position().orElse(0));
       }
       return lowest;
     }
