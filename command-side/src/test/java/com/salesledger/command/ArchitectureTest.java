@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The command side knows nothing of the query side, and its feature packages (deal, receivable,
@@ -53,6 +54,34 @@ class ArchitectureTest {
           .because(
               "issuing an invoice needs only the Deal aggregate (to claim the amount)"
                   + " and the InvoiceClaim it answers");
+
+  @ArchTest
+  static final ArchRule aggregates_know_nothing_of_http_or_jdbc =
+      noClasses()
+          .that()
+          .areAnnotatedWith(Aggregate.class)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "jakarta.servlet..",
+              "org.springframework.web..",
+              "org.springframework.http..",
+              "java.sql..",
+              "javax.sql..",
+              "org.springframework.jdbc..")
+          .because("aggregates decide from commands and their own events, whoever sends them");
+
+  @ArchTest
+  static final ArchRule common_does_not_depend_on_features =
+      noClasses()
+          .that()
+          .resideInAPackage("com.salesledger.command.common..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("com.salesledger.command..")
+                  .and(not(resideInAPackage("com.salesledger.command.common..")))
+                  .and(not(equivalentTo(CommandSideApplication.class))))
+          .because("common serves every feature and must not grow feature code");
 
   @ArchTest
   static final ArchRule demo_data_goes_through_commands_not_aggregates =

@@ -1,6 +1,6 @@
 package com.salesledger.launcher;
 
-import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
+import static com.salesledger.launcher.Problems.assertProblem;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
 import static com.salesledger.launcher.SharedLedger.unique;
@@ -110,15 +110,8 @@ class AccessTest {
 
   @Test
   void a_reps_dashboard_counts_only_their_own_deals() {
-    for (String rep : new String[] {"rep1", "rep2"}) {
-      String dealId = command(rep).post("/api/deals", dealFor(rep)).json().get("dealId").asText();
-      Api.Response won =
-          command(rep)
-              .post(
-                  "/api/deals/" + dealId + "/win",
-                  Map.of("finalAmount", "100.00", "cost", "10.00", "closeDate", "2025-02-01"));
-      assertThat(won.status()).as(won.text()).isEqualTo(200);
-    }
+    Histories.wonDeal("rep1");
+    Histories.wonDeal("rep2");
     long position = RefusedCommandsTest.lastPosition();
     assertThat(
             query("manager1")

@@ -1,6 +1,6 @@
 package com.salesledger.launcher;
 
-import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
+import static com.salesledger.launcher.Problems.assertProblem;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
 import static com.salesledger.launcher.SharedLedger.unique;
@@ -21,18 +21,18 @@ class DataScopeTest {
     Histories.Made theirs = Histories.openDeal("rep2");
     String wait = "?minPosition=" + theirs.position();
 
-    assertSameAsUnknown(
+    assertSameAsUnknownId(
         query("rep1").get("/api/deals/" + theirs.id() + wait),
         query("rep1").get("/api/deals/" + unique("nope") + wait),
         theirs.id());
     String unknown = unique("nope");
-    assertSameAsUnknown(
+    Problems.assertSameAsUnknown(
         command("rep1").post("/api/deals/" + theirs.id() + "/stage", Map.of("stage", "PROPOSAL")),
         command("rep1").post("/api/deals/" + unknown + "/stage", Map.of("stage", "PROPOSAL")),
         theirs.id(),
         unknown);
     Map<String, String> lose = Map.of("reason", "gone", "closeDate", "2025-01-20");
-    assertSameAsUnknown(
+    Problems.assertSameAsUnknown(
         command("rep1").post("/api/deals/" + theirs.id() + "/lose", lose),
         command("rep1").post("/api/deals/" + unknown + "/lose", lose),
         theirs.id(),
@@ -49,11 +49,11 @@ class DataScopeTest {
     String early = "?asOf=2000-01-01&minPosition=" + invoice.position();
 
     assertProblem(query("finance1").get(path + invoice.id() + early), 400, "asOf");
-    assertSameAsUnknown(
+    assertSameAsUnknownId(
         query("rep1").get(path + invoice.id() + early),
         query("rep1").get(path + unique("nope") + early),
         invoice.id());
-    assertSameAsUnknown(
+    assertSameAsUnknownId(
         query("rep1").get(path + invoice.id()),
         query("rep1").get(path + unique("nope")),
         invoice.id());
@@ -105,25 +105,10 @@ class DataScopeTest {
     }
   }
 
-  /**
-   * Same status, title and detail (up to the id itself), so the answer cannot tell whether the
-   * record exists.
-   */
-  private static void assertSameAsUnknown(
-      Api.Response outOfScope, Api.Response unknown, String id, String unknownId) {
-    assertProblem(outOfScope, 404, null);
-    assertProblem(unknown, 404, null);
-    JsonNode a = outOfScope.json();
-    JsonNode b = unknown.json();
-    assertThat(a.get("title")).isEqualTo(b.get("title"));
-    assertThat(a.get("detail").asText().replace(id, "ID"))
-        .isEqualTo(b.get("detail").asText().replace(unknownId, "ID"));
-    assertThat(a.get("errors")).isEqualTo(b.get("errors"));
-  }
-
-  private static void assertSameAsUnknown(
+  /** As {@link Problems#assertSameAsUnknown}, the unknown id read from the detail. */
+  private static void assertSameAsUnknownId(
       Api.Response outOfScope, Api.Response unknown, String id) {
     String unknownId = unknown.json().get("detail").asText().replaceAll(".*(nope-\\w+).*", "$1");
-    assertSameAsUnknown(outOfScope, unknown, id, unknownId);
+    Problems.assertSameAsUnknown(outOfScope, unknown, id, unknownId);
   }
 }

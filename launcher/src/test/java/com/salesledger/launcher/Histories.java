@@ -37,23 +37,20 @@ final class Histories {
     return new Made(dealId, won.position());
   }
 
+  /** The body of {@code POST /api/invoices}. */
+  static Map<String, Object> invoice(
+      String invoiceId, String dealId, String amount, String issueDate) {
+    return Map.of(
+        "invoiceId", invoiceId, "dealId", dealId, "amount", amount, "issueDate", issueDate);
+  }
+
   /** A won deal of {@code rep}'s with an invoice of 60.00 issued on 2025-02-10 by finance. */
   static Made invoicedDeal(String rep) {
     String dealId = wonDeal(rep).id();
     String invoiceId = unique("INV");
     Api.Response issued =
         command("finance1")
-            .post(
-                "/api/invoices",
-                Map.of(
-                    "invoiceId",
-                    invoiceId,
-                    "dealId",
-                    dealId,
-                    "amount",
-                    "60.00",
-                    "issueDate",
-                    "2025-02-10"));
+            .post("/api/invoices", invoice(invoiceId, dealId, "60.00", "2025-02-10"));
     assertThat(issued.status()).as(issued.text()).isEqualTo(201);
     return new Made(invoiceId, issued.position());
   }

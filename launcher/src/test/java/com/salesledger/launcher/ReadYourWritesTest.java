@@ -1,6 +1,6 @@
 package com.salesledger.launcher;
 
-import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
+import static com.salesledger.launcher.Problems.assertProblem;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +40,8 @@ class ReadYourWritesTest {
     Api.Response dashboard = query("auditor1").get("/api/dashboard/sales?period=2025");
     assertThat(dashboard.status()).isEqualTo(200);
     assertThat(dashboard.position()).isGreaterThanOrEqualTo(0);
-    Api.Response health = Api.at(SharedLedger.get().queryPort(), null).get("/actuator/health");
+    Api.Response health =
+        Api.at(SharedLedger.get().queryPort(), "auditor1").get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().at("/components/projections/details/processors/sales/lag").isNumber())
         .isTrue();

@@ -28,7 +28,9 @@ class RestartTest {
     String openAnswer;
     JsonNode dashboardBefore;
     JsonNode dealBefore;
+    String token;
     try (Ledger first = SharedLedger.start(dataDir, SMALL_DEMO)) {
+      token = Tokens.issued(first.commandPort(), "manager1");
       eventsBefore = events(first);
       assertThat(eventsBefore).as("demo data loaded on first start").isGreaterThan(25);
       Api.Response opened =
@@ -50,6 +52,9 @@ class RestartTest {
 
     try (Ledger second = SharedLedger.start(dataDir, SMALL_DEMO)) {
       assertRestarted(second, dealId, position, eventsBefore, dealBefore, dashboardBefore);
+      assertThat(Api.bearer(second.queryPort(), token).get("/api/deals/" + dealId).status())
+          .as("a token issued before the restart is still accepted")
+          .isEqualTo(200);
       Api.Response repeated =
           Api.at(second.commandPort(), "manager1")
               .header("Idempotency-Key", IDEMPOTENCY_KEY)

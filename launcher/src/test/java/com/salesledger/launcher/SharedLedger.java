@@ -20,6 +20,7 @@ final class SharedLedger {
   private static final Map<Path, Optional<Map<String, Object>>> EXTERNAL_DATABASES =
       new ConcurrentHashMap<>();
   private static Ledger ledger;
+  private static Path sharedDataDir;
 
   private SharedLedger() {}
 
@@ -27,6 +28,7 @@ final class SharedLedger {
     if (ledger == null) {
       Path dataDir = tempDir();
       ledger = start(dataDir, Map.of());
+      sharedDataDir = dataDir;
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -36,6 +38,12 @@ final class SharedLedger {
                   }));
     }
     return ledger;
+  }
+
+  /** The shared ledger's data folder. */
+  static synchronized Path dataDir() {
+    get();
+    return sharedDataDir;
   }
 
   /** A ledger of its own, e.g. to restart it; the caller closes it. */
