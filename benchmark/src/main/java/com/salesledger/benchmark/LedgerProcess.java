@@ -35,6 +35,8 @@ final class LedgerProcess implements AutoCloseable {
     env.put("LEDGER_DEMO_ENABLED", "false");
     env.put("LEDGER_SECURITY_DEMO_USERS", "true");
     env.put("LEDGER_SKIP_BUILD", "true");
+    // one login per client for the whole run, however long it takes
+    env.put("LEDGER_SECURITY_TOKEN_LIFETIME", "PT12H");
     Files.createDirectories(log.getParent());
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     Process process = builder.start();
