@@ -71,8 +71,9 @@ final class Http {
           return new Http(base, "Bearer " + value, "bearer token");
         }
       }
+      System.out.println("no bearer token (" + token.status() + "): HTTP Basic it is");
     } catch (IOException | RuntimeException e) {
-      // no token endpoint: stay with HTTP Basic
+      System.out.println("no bearer token (" + e + "): HTTP Basic it is");
     }
     return withBasic;
   }
@@ -86,7 +87,7 @@ final class Http {
               request(path)
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(json))
-                  .timeout(Duration.ofSeconds(10))
+                  .timeout(Duration.ofSeconds(120))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());

@@ -79,7 +79,7 @@ class ProjectionRebuildTest {
     assertThat(queries).isPositive();
     awaitLiveAt(position);
     assertThat(checksums()).isEqualTo(live);
-    JsonNode health = Api.at(ledger.queryPort(), null).get("/actuator/health").json();
+    JsonNode health = Api.at(ledger.queryPort(), "admin").get("/actuator/health").json();
     assertThat(health.at("/components/projections/details/rebuild/state").asText())
         .isEqualTo("DONE");
   }

@@ -61,6 +61,7 @@ class TwoQuerySidesTest {
   void two_instances_split_the_segments_and_handle_each_event_exactly_once() throws Exception {
     awaitSplit();
     JdbcTemplate jdbc = ledger.querySide().getBean(JdbcTemplate.class);
+    awaitAll(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
     List<String> open =
         jdbc.queryForList(
             "select deal_id from deal_view where status = 'OPEN' order by deal_id limit 40",
