@@ -272,9 +272,21 @@ public final class Benchmark {
     RawLimits raw = new RawLimits(dataSource, eventSerializer());
     byte[][] sample = sampleEvent(dataSource);
     for (int senders : new int[] {1, 8}) {
-      Load.run(senders, Math.min(3, seconds), (t, n) -> openDeal(manager, "W" + run, t, n, close));
+      Load.run(
+          senders,
+          Math.min(3, seconds),
+          t -> {
+            Http own = manager.forThread();
+            return (thread, n) -> openDeal(own, "W" + run, thread, n, close);
+          });
       Load.Result http =
-          Load.run(senders, seconds, (t, n) -> openDeal(manager, "B" + run, t, n, close));
+          Load.run(
+              senders,
+              seconds,
+              t -> {
+                Http own = manager.forThread();
+                return (thread, n) -> openDeal(own, "B" + run, thread, n, close);
+              });
       Load.Result jdbc = raw.singleRowCommits(senders, seconds, sample[0], sample[1]);
       report.add(
           new Report.Line(
@@ -345,13 +357,13 @@ public final class Benchmark {
     kinds.put("invoice (by id)", () -> "/api/receivables/invoices/" + pick(invoices));
     for (Map.Entry<String, java.util.function.Supplier<String>> kind : kinds.entrySet()) {
       for (int clients : new int[] {1, 4}) {
-        Load.run(
-            clients,
-            Math.min(3, seconds),
-            (t, n) -> manager.get(kind.getValue().get()).status() == 200);
-        Load.Result result =
-            Load.run(
-                clients, seconds, (t, n) -> manager.get(kind.getValue().get()).status() == 200);
+        java.util.function.IntFunction<Load.Operation> client =
+            t -> {
+              Http own = manager.forThread();
+              return (thread, n) -> own.get(kind.getValue().get()).status() == 200;
+            };
+        Load.run(clients, Math.min(3, seconds), client);
+        Load.Result result = Load.run(clients, seconds, client);
         double p99 = result.percentileMillis(99);
         report.add(
             new Report.Line(

@@ -18,11 +18,6 @@ import java.util.Base64;
 final class Http {
 
   static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   record Answer(int status, String body) {
     JsonNode json() {
@@ -37,11 +32,27 @@ final class Http {
   private final String base;
   private final String authorization;
   final String scheme;
+  private final HttpClient client = newClient();
 
   private Http(String base, String authorization, String scheme) {
     this.base = base;
     this.authorization = authorization;
     this.scheme = scheme;
+  }
+
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /**
+   * The same login on a client of its own: each load thread gets one, so concurrent senders never
+   * share (and queue on) one client's connections.
+   */
+  Http forThread() {
+    return new Http(base, authorization, scheme);
   }
 
   /** No credentials: for the health endpoint. */
@@ -114,10 +125,10 @@ final class Http {
     return authorization == null ? builder : builder.header("Authorization", authorization);
   }
 
-  private static Answer send(HttpRequest.Builder request) {
+  private Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       return new Answer(-1, e.toString());
