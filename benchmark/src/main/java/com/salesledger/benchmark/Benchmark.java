@@ -92,6 +92,7 @@ public final class Benchmark {
               db.isEmbedded() ? "embedded (zonky 16)" : "external " + db.url,
               Runtime.getRuntime().availableProcessors(),
               option("note", "machine shared with other work")));
+      report.context("load average (1, 5, 15 min) at the start: " + loadAverage());
       DataSource dataSource = db.dataSource();
       int commandPort = Integer.parseInt(option("command-port", "18080"));
       int queryPort = Integer.parseInt(option("query-port", "18081"));
@@ -129,6 +130,7 @@ public final class Benchmark {
                 1.0,
                 ""));
         sampler.interrupt();
+        report.context("load average (1, 5, 15 min) at the end: " + loadAverage());
       }
     }
     report.write(out);
@@ -450,6 +452,16 @@ public final class Benchmark {
             600.0 * done / 10_000_000.0 / secs,
             1.0,
             "scaled to 10 million events"));
+  }
+
+  /** Other work on the machine skews every figure: the report says how busy it was. */
+  private static String loadAverage() {
+    try {
+      String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static long count(DataSource dataSource, String sql) throws Exception {
