@@ -1,7 +1,7 @@
 package com.salesledger.query.common;
 
-import com.salesledger.query.projection.ProjectionRebuilds;
-import com.salesledger.query.projection.RebuildProgress;
+import com.salesledger.query.common.projection.ProjectionRebuilds;
+import com.salesledger.query.common.projection.RebuildProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -2,10 +2,10 @@ package com.salesledger.query.dashboard;
 
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealWon;
-import com.salesledger.query.projection.Batch;
-import com.salesledger.query.projection.BatchScope;
-import com.salesledger.query.projection.RebuildableProjection;
-import com.salesledger.query.projection.Tables;
+import com.salesledger.query.common.projection.Batch;
+import com.salesledger.query.common.projection.BatchScope;
+import com.salesledger.query.common.projection.RebuildableProjection;
+import com.salesledger.query.common.projection.Tables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

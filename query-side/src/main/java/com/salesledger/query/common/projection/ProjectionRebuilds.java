@@ -1,4 +1,4 @@
-package com.salesledger.query.projection;
+package com.salesledger.query.common.projection;
 
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.query.common.ProjectionPositions;

@@ -1,4 +1,4 @@
-package com.salesledger.query.projection;
+package com.salesledger.query.common.projection;
 
 /**
  * Which set of a read model's tables a projection writes: the live ones, or the shadow ones a

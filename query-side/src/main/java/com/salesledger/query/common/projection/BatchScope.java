@@ -1,4 +1,4 @@
-package com.salesledger.query.projection;
+package com.salesledger.query.common.projection;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
