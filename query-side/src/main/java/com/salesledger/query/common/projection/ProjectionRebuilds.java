@@ -46,6 +46,9 @@ public class ProjectionRebuilds implements DisposableBean {
   static final String REBUILD_PROCESSOR = "rebuild";
   private static final long LOG_EVERY_MS = 5_000;
 
+  /** A rebuild that has not moved for this long has failed (e.g. a worker died of an error). */
+  private static final long STALL_NANOS = 120_000_000_000L;
+
   private final Map<String, RebuildableProjection> projections;
   private final EventProcessingConfiguration processing;
   private final EventStore eventStore;
@@ -70,7 +73,7 @@ public class ProjectionRebuilds implements DisposableBean {
       PlatformTransactionManager transactions,
       JdbcTemplate jdbc,
       ProjectionPositions positions,
-      @Value("${ledger.rebuild.batch-size:2000}") int batchSize) {
+      @Value("${ledger.rebuild.batch-size:1000}") int batchSize) {
     this.projections = new java.util.TreeMap<>();
     projections.forEach(p -> this.projections.put(p.processor(), p));
     this.processing = processing;
@@ -154,6 +157,8 @@ public class ProjectionRebuilds implements DisposableBean {
     long windowStartNanos = System.nanoTime();
     long windowStartDone;
     boolean indexed;
+    long lastDone = -1;
+    long lastProgressNanos = System.nanoTime();
 
     Run(List<RebuildableProjection> chosen) {
       this.chosen = chosen;
@@ -238,6 +243,17 @@ public class ProjectionRebuilds implements DisposableBean {
         total = head;
         done = status.isEmpty() ? 0 : lowestPosition(status);
         measureRate();
+        if (done != lastDone || done >= head) {
+          lastDone = done;
+          lastProgressNanos = System.nanoTime();
+        } else if (System.nanoTime() - lastProgressNanos > STALL_NANOS) {
+          throw new IllegalStateException(
+              "no progress for "
+                  + STALL_NANOS / 1_000_000_000
+                  + " s at position "
+                  + done
+                  + " (see the log for the processor's errors)");
+        }
         if (System.currentTimeMillis() - lastLog >= LOG_EVERY_MS) {
           lastLog = System.currentTimeMillis();
           RebuildProgress p = progress();
