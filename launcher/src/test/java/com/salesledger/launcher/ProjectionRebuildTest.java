@@ -101,8 +101,10 @@ class ProjectionRebuildTest {
   }
 
   /** Random commands on the generated deals and invoices; answers the last position written. */
-  private static long randomCommands(Random random, int count) {
+  private static long randomCommands(Random random, int count) throws InterruptedException {
     JdbcTemplate jdbc = jdbc();
+    // the generated history is in the read model before open deals are picked from it
+    awaitLiveAt(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
     List<String> open =
         new ArrayList<>(
             jdbc.queryForList(

@@ -81,9 +81,7 @@ class TwoQuerySidesTest {
       assertThat(answer.status()).as(answer.text()).isEqualTo(200);
       position = answer.position();
       int queryPort = i % 2 == 0 ? ledger.queryPort() : port(second);
-      Api.Response seen =
-          Api.at(queryPort, "manager1")
-              .get("/api/deals/" + open.get(i) + "?minPosition=" + position);
+      Api.Response seen = readYourWrite(queryPort, open.get(i), position);
       assertThat(seen.status()).isEqualTo(200);
       assertThat(seen.json().get("status").asText())
           .as("read-your-writes on either instance")
@@ -115,6 +113,20 @@ class TwoQuerySidesTest {
                     + " and kind = 'paid'), 0)",
                 Long.class))
         .isZero();
+  }
+
+  /** Like any client: a 503 (not there yet, Retry-After) is asked again, a few times. */
+  private static Api.Response readYourWrite(int port, String dealId, long position)
+      throws InterruptedException {
+    Api.Response seen = null;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      seen = Api.at(port, "manager1").get("/api/deals/" + dealId + "?minPosition=" + position);
+      if (seen.status() != 503) {
+        return seen;
+      }
+      Thread.sleep(1000);
+    }
+    return seen;
   }
 
   private static long events(JdbcTemplate jdbc, String type) {
