@@ -104,7 +104,8 @@ class ProjectionRebuildTest {
   private static long randomCommands(Random random, int count) throws InterruptedException {
     JdbcTemplate jdbc = jdbc();
     // the generated history is in the read model before open deals are picked from it
-    awaitLiveAt(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+    awaitLiveAt(
+        jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
     List<String> open =
         new ArrayList<>(
             jdbc.queryForList(
