@@ -4,6 +4,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -45,6 +48,25 @@ public class EventStoreConfiguration {
         .payloadColumn("payload")
         .metaDataColumn("meta_data")
         .build();
+  }
+
+  /**
+   * Axon's JDBC token store, with the name this instance's claims carry: by default the JVM's
+   * {@code pid@host}; set {@code ledger.node-id} when several instances share one JVM (tests).
+   */
+  @Bean
+  TokenStore tokenStore(
+      ConnectionProvider connectionProvider,
+      Serializer defaultSerializer,
+      TokenSchema tokenSchema,
+      @Value("${ledger.node-id:}") String nodeId) {
+    JdbcTokenStore.Builder builder =
+        JdbcTokenStore.builder()
+            .connectionProvider(connectionProvider)
+            .serializer(defaultSerializer)
+            .schema(tokenSchema)
+            .contentType(byte[].class);
+    return (nodeId.isBlank() ? builder : builder.nodeId(nodeId)).build();
   }
 
   /**
