@@ -37,17 +37,21 @@ class TwoQuerySidesTest {
             "ledger.processors.max-claimed-segments", "2");
     ledger = SharedLedger.start(dataDir, split);
     var env = ledger.querySide().getEnvironment();
-    second =
-        QuerySideApplication.builder()
-            .properties(
-                Map.of(
-                    "spring.datasource.url", env.getProperty("spring.datasource.url"),
-                    "spring.datasource.username", env.getProperty("spring.datasource.username"),
-                    "LEDGER_QUERY_PORT", "0",
-                    "ledger.security.demo-users", "true",
-                    "ledger.node-id", "second-query-side",
-                    "ledger.processors.max-claimed-segments", "2"))
-            .run();
+    Map<String, Object> settings = new java.util.HashMap<>();
+    for (String key :
+        List.of(
+            "spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
+      if (env.getProperty(key) != null) {
+        settings.put(key, env.getProperty(key));
+      }
+    }
+    settings.putAll(
+        Map.of(
+            "LEDGER_QUERY_PORT", "0",
+            "ledger.security.demo-users", "true",
+            "ledger.node-id", "second-query-side",
+            "ledger.processors.max-claimed-segments", "2"));
+    second = QuerySideApplication.builder().properties(settings).run();
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package com.salesledger.query.deadletter;
 
+import com.salesledger.query.common.projection.BatchScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,10 @@ public class DeadLetters {
   /** Retries the sequence headed by this event; true if it was handled this time. */
   public boolean retry(String processor, String eventId) {
     return deadLetterProcessor(processor)
-        .map(p -> p.process(letter -> letter.message().getIdentifier().equals(eventId)))
+        .map(
+            p ->
+                BatchScope.isolated(
+                    () -> p.process(letter -> letter.message().getIdentifier().equals(eventId))))
         .orElse(false);
   }
 
@@ -76,7 +80,7 @@ public class DeadLetters {
     Optional<SequencedDeadLetterProcessor<EventMessage<?>>> deadLetterProcessor =
         deadLetterProcessor(processor);
     for (long i = 0; i < sequences && deadLetterProcessor.isPresent(); i++) {
-      if (deadLetterProcessor.get().processAny()) {
+      if (BatchScope.isolated(deadLetterProcessor.get()::processAny)) {
         handled++;
       }
     }

@@ -1,20 +1,24 @@
 package com.salesledger.query.deadletter;
 
+import com.salesledger.query.common.projection.BatchScope;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs every event handler of the query side inside a savepoint of the batch's transaction. In
- * PostgreSQL one failed statement aborts the whole transaction; without the savepoint, a poison
- * event would also fail the dead-letter insert and every other event of its batch. With it, only
- * that handler's own writes are undone and the batch goes on.
+ * After a projection's batch rolled back, runs each of its event handlers inside a savepoint of the
+ * batch's transaction and writes that event's rows there ({@link BatchScope}). In PostgreSQL one
+ * failed statement aborts the whole transaction; without the savepoint, a poison event would also
+ * fail the dead-letter insert and every other event of its batch. With it, only that handler's own
+ * writes are undone, the event is parked and the batch goes on. Batches that commit need no
+ * savepoints: their writes happen once, at commit.
  */
 class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
@@ -33,6 +37,14 @@ class SavepointPerEventHandler implements HandlerEnhancerDefinition {
     return new WrappedMessageHandlingMember<>(original) {
       @Override
       public Object handle(Message<?> message, T target) throws Exception {
+        if (!CurrentUnitOfWork.isStarted()) {
+          return super.handle(message, target);
+        }
+        BatchScope.watch(target, CurrentUnitOfWork.get().root());
+        if (!BatchScope.isolating(target)) {
+          // Batched projections write at commit; a savepoint per event would only cost round trips.
+          return super.handle(message, target);
+        }
         Object[] result = new Object[1];
         Exception[] failure = new Exception[1];
         template()
@@ -40,7 +52,9 @@ class SavepointPerEventHandler implements HandlerEnhancerDefinition {
                 status -> {
                   try {
                     result[0] = super.handle(message, target);
+                    BatchScope.flushEvent();
                   } catch (Exception e) {
+                    BatchScope.discardEvent();
                     failure[0] = e;
                     status.setRollbackOnly();
                   }
