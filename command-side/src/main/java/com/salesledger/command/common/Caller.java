@@ -31,6 +31,10 @@ public record Caller(String user, Set<String> roles) {
     return Visibility.ownDealsOnly(roles);
   }
 
+  public boolean hasAnyRole(String... wanted) {
+    return Arrays.stream(wanted).anyMatch(roles::contains);
+  }
+
   /** Moving deals between reps is a manager's (or admin's) decision. */
   public boolean mayReassign() {
     return roles.contains("MANAGER") || roles.contains("ADMIN");

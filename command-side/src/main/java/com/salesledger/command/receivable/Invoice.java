@@ -6,6 +6,7 @@ import com.salesledger.command.common.Amounts;
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.command.deal.InvoiceClaim;
+import com.salesledger.events.credit.SettlementKind;
 import com.salesledger.events.receivable.CreditNoteIssued;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.InvoiceWrittenOff;
@@ -26,12 +27,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One invoice (an instalment of a won deal) and what settles it. Open amount = amount − payments −
- * credit notes − write-offs; nothing may take it below zero.
+ * credit notes − write-offs; nothing may take it below zero. Every settlement also lowers the
+ * customer's credit exposure ({@link CustomerCredit}) in the same unit of work.
  */
 @Aggregate
 public class Invoice {
 
   @AggregateIdentifier private String invoiceId;
+  private String customerId;
   private LocalDate issueDate;
   private BigDecimal open;
   private final Set<String> paymentIds = new HashSet<>();
@@ -64,7 +67,7 @@ public class Invoice {
   }
 
   @CommandHandler
-  public CommandResult handle(ReceivePayment command, Clock clock) {
+  public CommandResult handle(ReceivePayment command, Clock clock, CustomerCredit credit) {
     if (paymentIds.contains(command.paymentId())) {
       throw Rejected.conflict(
           "Payment " + command.paymentId() + " is already recorded on invoice " + invoiceId + ".");
@@ -78,11 +81,13 @@ public class Invoice {
             command.amount(),
             command.receivedOn(),
             open.subtract(command.amount())));
+    credit.invoiceSettled(
+        customerId, invoiceId, SettlementKind.PAYMENT, command.amount(), command.receivedOn());
     return result();
   }
 
   @CommandHandler
-  public CommandResult handle(IssueCreditNote command, Clock clock) {
+  public CommandResult handle(IssueCreditNote command, Clock clock, CustomerCredit credit) {
     if (creditNoteIds.contains(command.creditNoteId())) {
       throw Rejected.conflict(
           "Credit note "
@@ -101,11 +106,13 @@ public class Invoice {
             command.issuedOn(),
             command.reason(),
             open.subtract(command.amount())));
+    credit.invoiceSettled(
+        customerId, invoiceId, SettlementKind.CREDIT_NOTE, command.amount(), command.issuedOn());
     return result();
   }
 
   @CommandHandler
-  public CommandResult handle(WriteOffInvoice command, Clock clock) {
+  public CommandResult handle(WriteOffInvoice command, Clock clock, CustomerCredit credit) {
     requireSettlement("amount", command.amount(), "writtenOffOn", command.writtenOffOn(), clock);
     requireWithinOpen("Write-off", command.amount());
     apply(
@@ -115,6 +122,8 @@ public class Invoice {
             command.writtenOffOn(),
             command.reason(),
             open.subtract(command.amount())));
+    credit.invoiceSettled(
+        customerId, invoiceId, SettlementKind.WRITE_OFF, command.amount(), command.writtenOffOn());
     return result();
   }
 
@@ -153,6 +162,7 @@ public class Invoice {
   @EventSourcingHandler
   void on(InvoiceIssued event) {
     invoiceId = event.invoiceId();
+    customerId = event.customerId();
     issueDate = event.issueDate();
     open = event.amount();
   }

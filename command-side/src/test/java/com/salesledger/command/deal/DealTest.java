@@ -6,6 +6,7 @@ import static com.salesledger.events.common.Rejection.Kind.FORBIDDEN;
 import static com.salesledger.events.common.Rejection.Kind.INVALID;
 
 import com.salesledger.command.common.CommandResult;
+import com.salesledger.command.common.NoCreditAccounts;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.deal.ChangeDealStage;
@@ -56,6 +57,7 @@ class DealTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(Deal.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new NoCreditAccounts(TODAY));
   }
 
   private static Map<String, Object> caller(String user, String roles) {

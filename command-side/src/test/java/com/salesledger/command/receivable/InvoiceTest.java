@@ -6,6 +6,7 @@ import static com.salesledger.events.common.Rejection.Kind.INVALID;
 import static com.salesledger.events.common.Rejection.Kind.RULE;
 
 import com.salesledger.command.common.CommandResult;
+import com.salesledger.command.common.NoCreditAccounts;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.receivable.CreditNoteIssued;
@@ -56,6 +57,7 @@ class InvoiceTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(Invoice.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new NoCreditAccounts(TODAY));
   }
 
   private static BigDecimal money(String value) {
