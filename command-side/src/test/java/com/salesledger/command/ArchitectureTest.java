@@ -61,7 +61,8 @@ class ArchitectureTest {
   static final ArchRule deals_and_receivables_do_not_depend_on_credit =
       noClasses()
           .that()
-          .resideInAnyPackage("com.salesledger.command.deal..", "com.salesledger.command.receivable..")
+          .resideInAnyPackage(
+              "com.salesledger.command.deal..", "com.salesledger.command.receivable..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("com.salesledger.command.credit..")
@@ -76,7 +77,8 @@ class ArchitectureTest {
           .resideInAPackage("com.salesledger.command.credit..")
           .should()
           .dependOnClassesThat(
-              resideInAnyPackage("com.salesledger.command.deal..", "com.salesledger.command.receivable..")
+              resideInAnyPackage(
+                      "com.salesledger.command.deal..", "com.salesledger.command.receivable..")
                   .and(
                       not(
                           equivalentTo(Deal.class)
