@@ -2,15 +2,14 @@ package com.salesledger.events.credit;
 
 /**
  * The event stream of a customer's credit is named {@code credit-account/<customerId>}: a '/' never
- * appears in a deal or invoice id, so the stream can never collide with theirs.
+ * appears in a deal or invoice id, so the stream can never collide with theirs. (An interface of
+ * static functions: the contract's packages hold only records, enums and interfaces.)
  */
-public final class CreditAccountIds {
+public interface CreditAccountIds {
 
-  public static final String PREFIX = "credit-account/";
+  String PREFIX = "credit-account/";
 
-  private CreditAccountIds() {}
-
-  public static String of(String customerId) {
+  static String of(String customerId) {
     return PREFIX + customerId;
   }
 
@@ -18,7 +17,7 @@ public final class CreditAccountIds {
    * A limit request is named after the position of its event in the account's stream, so the id
    * follows from the command's answer (also when an Idempotency-Key replays it).
    */
-  public static String limitRequestId(long sequenceNumber) {
+  static String limitRequestId(long sequenceNumber) {
     return "LR-" + sequenceNumber;
   }
 }
