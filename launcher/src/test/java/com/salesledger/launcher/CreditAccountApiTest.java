@@ -234,4 +234,26 @@ class CreditAccountApiTest {
     assertThat(finance1.post(base() + "/release", Map.of("reason", "settled")).status())
         .isEqualTo(200);
   }
+
+  @Test
+  void exposure_past_80_percent_of_the_limit_is_flagged_by_the_system_on_the_event() {
+    finance1.post("/api/credit-accounts", account(customer, "1000.00", 30));
+    String dealId = openDeal(manager, customer, "900.00");
+    assertThat(manager.post("/api/deals/" + dealId + "/win", win("900.00")).status())
+        .isEqualTo(200);
+
+    CreditTesting.awaitWarningsSettled(SharedLedger.get());
+    CreditTesting.Stored warning =
+        events(SharedLedger.get(), streamOf(customer)).stream()
+            .filter(e -> e.type().equals("CreditWarningRaised"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(warning.metaData().get("user").asText()).isEqualTo("system");
+    assertThat(warning.payload().get("warning").get("reasons").get(0).asText())
+        .isEqualTo("EXPOSURE_SHARE");
+    assertThat(warning.payload().get("warning").get("exposure").decimalValue())
+        .isEqualByComparingTo("900.00");
+    assertThat(types(SharedLedger.get(), streamOf(customer)))
+        .doesNotContain("CreditAccountHeldAutomatically");
+  }
 }

@@ -65,9 +65,11 @@ class CreditRestartTest {
         }
         Thread.sleep(30);
         first.close(); // stops while wins are in flight
+        List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> answer : inFlight) {
-          answer.get();
+          statuses.add(answer.get());
         }
+        System.out.println("Wins answered before the stop (-1: no answer): " + statuses);
         pool.shutdown();
       }
 
