@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The command side knows nothing of the query side, and its feature packages (deal, receivable,
@@ -85,6 +86,34 @@ class ArchitectureTest {
                               .or(equivalentTo(CreditCheckOnWin.class))
                               .or(equivalentTo(CustomerCredit.class)))))
           .because("credit books held deals (Deal) and implements the two ports, nothing more");
+
+  @ArchTest
+  static final ArchRule aggregates_know_nothing_of_http_or_jdbc =
+      noClasses()
+          .that()
+          .areAnnotatedWith(Aggregate.class)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "jakarta.servlet..",
+              "org.springframework.web..",
+              "org.springframework.http..",
+              "java.sql..",
+              "javax.sql..",
+              "org.springframework.jdbc..")
+          .because("aggregates decide from commands and their own events, whoever sends them");
+
+  @ArchTest
+  static final ArchRule common_does_not_depend_on_features =
+      noClasses()
+          .that()
+          .resideInAPackage("com.salesledger.command.common..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("com.salesledger.command..")
+                  .and(not(resideInAPackage("com.salesledger.command.common..")))
+                  .and(not(equivalentTo(CommandSideApplication.class))))
+          .because("common serves every feature and must not grow feature code");
 
   @ArchTest
   static final ArchRule demo_data_goes_through_commands_not_aggregates =

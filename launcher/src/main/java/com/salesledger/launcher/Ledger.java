@@ -6,6 +6,7 @@ import com.salesledger.query.QuerySideApplication;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,9 +47,10 @@ public final class Ledger implements AutoCloseable {
       String dataDir = setting(environment, properties, "ledger.data-dir", "./data");
       int port =
           Integer.parseInt(setting(environment, properties, "ledger.embedded-db.port", "54329"));
-      postgres = EmbeddedPostgresServer.start(Path.of(dataDir, "postgres"), port);
+      postgres = EmbeddedPostgresServer.start(Path.of(dataDir), port);
       properties.put("spring.datasource.url", postgres.jdbcUrl());
-      properties.put("spring.datasource.username", "postgres");
+      properties.put("spring.datasource.username", postgres.username());
+      properties.put("spring.datasource.password", postgres.password());
     }
     ConfigurableApplicationContext command = null;
     try {
@@ -56,7 +58,7 @@ public final class Ledger implements AutoCloseable {
       ConfigurableApplicationContext query =
           start(QuerySideApplication.builder(), properties, args);
       return new Ledger(postgres, command, query);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (command != null) {
         command.close();
       }
@@ -91,6 +93,11 @@ public final class Ledger implements AutoCloseable {
     }
     Object given = properties.get(key);
     return given != null ? given.toString() : fallback;
+  }
+
+  /** The embedded server, when the ledger runs one (not with an external database). */
+  public Optional<EmbeddedPostgresServer> embeddedDatabase() {
+    return Optional.ofNullable(postgres);
   }
 
   public ConfigurableApplicationContext commandSide() {

@@ -55,6 +55,11 @@ final class Api {
     return new Api("http://localhost:" + port, user);
   }
 
+  /** Calls as the holder of a bearer token, with no password. */
+  static Api bearer(int port, String token) {
+    return at(port, null).header("Authorization", "Bearer " + token);
+  }
+
   Api header(String name, String value) {
     Api copy = new Api(base, user);
     copy.extraHeaders.putAll(extraHeaders);

@@ -50,16 +50,7 @@ class DealToCashJourneyTest {
     String invoiceId = unique("INV");
     Api.Response issued =
         finance.post(
-            "/api/invoices",
-            Map.of(
-                "invoiceId",
-                invoiceId,
-                "dealId",
-                dealId,
-                "amount",
-                "1000.00",
-                "issueDate",
-                "2025-03-20"));
+            "/api/invoices", Histories.invoice(invoiceId, dealId, "1000.00", "2025-03-20"));
     assertThat(issued.status()).as(issued.text()).isEqualTo(201);
     Api.Response paid =
         finance.post(
@@ -143,16 +134,7 @@ class DealToCashJourneyTest {
 
   private Api.Response issue(Api finance, String dealId, String amount) {
     return finance.post(
-        "/api/invoices",
-        Map.of(
-            "invoiceId",
-            unique("INV"),
-            "dealId",
-            dealId,
-            "amount",
-            amount,
-            "issueDate",
-            "2025-05-21"));
+        "/api/invoices", Histories.invoice(unique("INV"), dealId, amount, "2025-05-21"));
   }
 
   private String open(Api api, String customer, String openedOn, String amount) {

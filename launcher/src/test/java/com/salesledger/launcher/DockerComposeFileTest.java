@@ -2,8 +2,10 @@ package com.salesledger.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,5 +63,75 @@ class DockerComposeFileTest {
     assertThat(text).contains("axon.axonserver.servers=${AXON_SERVER:localhost:8124}");
     assertThat(Files.readString(ROOT.resolve("platform/src/main/resources/ledger.properties")))
         .contains("axon.axonserver.enabled=false");
+  }
+
+  /**
+   * Start order rests on health checks, so they must run in the images named: no curl or wget, no
+   * shell other than bash (Axon Server's version-only tags are distroless, without any shell).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void every_service_has_a_health_check_that_needs_only_bash() throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    assertThat(services.get("axonserver").get("image").toString())
+        .as("a tag with a shell (Eclipse Temurin based), not a distroless version-only tag")
+        .matches("axoniq/axonserver:[0-9.]+-jdk-\\d+");
+    for (String app : List.of("axonserver", "command-side", "query-side")) {
+      List<String> test =
+          (List<String>) ((Map<String, Object>) services.get(app).get("healthcheck")).get("test");
+      assertThat(test).as(app).startsWith("CMD", "bash", "-c").hasSize(4);
+      assertThat(test.get(3)).as(app).doesNotContain("curl", "wget");
+    }
+    for (String app : List.of("command-side", "query-side")) {
+      assertThat((Map<String, Map<String, String>>) services.get(app).get("depends_on"))
+          .allSatisfy(
+              (name, dependency) ->
+                  assertThat(dependency).containsEntry("condition", "service_healthy"));
+    }
+  }
+
+  /** The check as compose runs it ($$ is a literal $), here against a stand-in HTTP server. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void the_http_health_check_passes_on_200_and_fails_on_503_or_no_answer() throws Exception {
+    String check =
+        ((List<String>)
+                ((Map<String, Object>) services().get("query-side").get("healthcheck")).get("test"))
+            .get(3)
+            .replace("$$", "$");
+    int[] status = {200};
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/actuator/health",
+        exchange -> {
+          exchange.sendResponseHeaders(status[0], -1);
+          exchange.close();
+        });
+    server.start();
+    int port = server.getAddress().getPort();
+    String here = check.replace("/8081", "/" + port);
+    try {
+      assertThat(run(here)).as("200").isZero();
+      status[0] = 503;
+      assertThat(run(here)).as("503").isNotZero();
+    } finally {
+      server.stop(0);
+    }
+    assertThat(run(here)).as("nothing listening").isNotZero();
+  }
+
+  private static int run(String bashCommand) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder("bash", "-c", bashCommand).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    return process.waitFor();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> services() throws IOException {
+    try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
+      Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      return (Map<String, Map<String, Object>>) compose.get("services");
+    }
   }
 }

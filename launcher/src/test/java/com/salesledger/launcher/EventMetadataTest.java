@@ -4,10 +4,10 @@ import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every stored event says who did it, why, and which request it belongs to. */
 class EventMetadataTest {
@@ -43,23 +43,32 @@ class EventMetadataTest {
                 "forged"));
     assertThat(reassigned.status()).as(reassigned.text()).isEqualTo(200);
 
-    JdbcTemplate jdbc = SharedLedger.get().commandSide().getBean(JdbcTemplate.class);
-    byte[] metaData =
-        jdbc.queryForObject(
-            "select meta_data from domain_event_entry where aggregate_identifier = ? and sequence_number = 1",
-            byte[].class,
-            dealId);
-    JsonNode meta = Api.JSON.readTree(metaData);
-    assertThat(meta.get("user").asText()).isEqualTo("manager1");
-    assertThat(meta.get("roles").asText()).isEqualTo("MANAGER");
-    assertThat(meta.get("reason").asText()).isEqualTo("rep1 moved to key accounts");
-    assertThat(meta.get("correlationId").asText()).isEqualTo(correlation);
-    assertThat(meta.get("causationId").asText()).as("the command's message id").isNotBlank();
-    String payloadType =
-        jdbc.queryForObject(
-            "select payload_type from domain_event_entry where aggregate_identifier = ? and sequence_number = 1",
-            String.class,
-            dealId);
-    assertThat(payloadType).isEqualTo("com.salesledger.events.deal.DealReassigned");
+    DomainEventMessage<?> event = StoredEvents.of(SharedLedger.get(), dealId).get(1);
+    assertThat(event.getSequenceNumber()).isEqualTo(1);
+    MetaData meta = event.getMetaData();
+    assertThat(meta.get("user")).isEqualTo("manager1");
+    assertThat(meta.get("roles")).isEqualTo("MANAGER");
+    assertThat(meta.get("reason")).isEqualTo("rep1 moved to key accounts");
+    assertThat(meta.get("correlationId")).isEqualTo(correlation);
+    assertThat((String) meta.get("causationId")).as("the command's message id").isNotBlank();
+    assertThat(event.getPayloadType().getName())
+        .isEqualTo("com.salesledger.events.deal.DealReassigned");
+  }
+
+  /** With events and keys in two stores (Axon Server), the events are where a lost key is found. */
+  @Test
+  void events_carry_the_idempotency_key_and_request_hash() {
+    String key = unique("key");
+    Api.Response opened =
+        command("manager1")
+            .header("Idempotency-Key", key)
+            .post("/api/deals", TestDeals.dealFor("rep1"));
+    assertThat(opened.status()).isEqualTo(201);
+    MetaData meta =
+        StoredEvents.of(SharedLedger.get(), opened.json().get("dealId").asText())
+            .get(0)
+            .getMetaData();
+    assertThat(meta.get("idempotencyKey")).isEqualTo(key);
+    assertThat((String) meta.get("requestHash")).hasSize(64);
   }
 }

@@ -1,6 +1,6 @@
 package com.salesledger.launcher;
 
-import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
+import static com.salesledger.launcher.Problems.assertProblem;
 import static com.salesledger.launcher.RefusedCommandsTest.eventCount;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
@@ -141,17 +141,7 @@ class IdempotencyAndConcurrencyTest {
         .isEqualTo(200);
     String invoiceId = unique("INV");
     Api.Response issued =
-        finance.post(
-            "/api/invoices",
-            Map.of(
-                "invoiceId",
-                invoiceId,
-                "dealId",
-                dealId,
-                "amount",
-                amount,
-                "issueDate",
-                "2025-03-02"));
+        finance.post("/api/invoices", Histories.invoice(invoiceId, dealId, amount, "2025-03-02"));
     assertThat(issued.status()).as(issued.text()).isEqualTo(201);
     return invoiceId;
   }

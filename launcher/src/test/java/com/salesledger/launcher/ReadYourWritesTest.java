@@ -1,10 +1,12 @@
 package com.salesledger.launcher;
 
-import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
+import static com.salesledger.launcher.Problems.assertProblem;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A query that names a position sees that position's writes, or says it cannot yet. */
@@ -40,9 +42,43 @@ class ReadYourWritesTest {
     Api.Response dashboard = query("auditor1").get("/api/dashboard/sales?period=2025");
     assertThat(dashboard.status()).isEqualTo(200);
     assertThat(dashboard.position()).isGreaterThanOrEqualTo(0);
-    Api.Response health = Api.at(SharedLedger.get().queryPort(), null).get("/actuator/health");
+    Api.Response health =
+        Api.at(SharedLedger.get().queryPort(), "auditor1").get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().at("/components/projections/details/processors/sales/lag").isNumber())
         .isTrue();
+  }
+
+  /**
+   * A projection that has handled every event it subscribes to is not lagging, also when the newest
+   * events are of types it has no handler for (here a deal event, which receivables ignores).
+   */
+  @Test
+  void health_shows_no_lag_once_the_projections_are_at_the_head() throws InterruptedException {
+    Api.Response opened = command("manager1").post("/api/deals", TestDeals.dealFor("rep1"));
+    assertThat(opened.status()).isEqualTo(201);
+    Api health = Api.at(SharedLedger.get().queryPort(), null);
+    JsonNode processors = null;
+    for (int i = 0; i < 100; i++) {
+      processors =
+          health.get("/actuator/health").json().at("/components/projections/details/processors");
+      if (atHead(processors, opened.position())) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    assertThat(atHead(processors, opened.position())).as(String.valueOf(processors)).isTrue();
+  }
+
+  private static boolean atHead(JsonNode processors, long position) {
+    for (String name : List.of("deals", "sales", "receivables")) {
+      JsonNode processor = processors.get(name);
+      if (processor == null
+          || processor.get("lag").asLong() != 0
+          || processor.get("position").asLong() < position) {
+        return false;
+      }
+    }
+    return true;
   }
 }

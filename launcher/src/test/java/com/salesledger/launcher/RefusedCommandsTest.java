@@ -1,5 +1,6 @@
 package com.salesledger.launcher;
 
+import static com.salesledger.launcher.Problems.assertProblem;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
 import static com.salesledger.launcher.SharedLedger.unique;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Bad input is answered with a problem naming the field and the rule, and changes nothing: the
@@ -74,16 +74,7 @@ class RefusedCommandsTest {
         "closeDate");
     assertProblem(
         finance.post(
-            "/api/invoices",
-            Map.of(
-                "invoiceId",
-                unique("INV"),
-                "dealId",
-                dealId,
-                "amount",
-                "10.00",
-                "issueDate",
-                "2025-03-01")),
+            "/api/invoices", Histories.invoice(unique("INV"), dealId, "10.00", "2025-03-01")),
         422,
         null);
     assertThat(eventCount()).isEqualTo(afterOpen);
@@ -102,17 +93,7 @@ class RefusedCommandsTest {
     String invoiceId = unique("INV");
     assertThat(
             finance
-                .post(
-                    "/api/invoices",
-                    Map.of(
-                        "invoiceId",
-                        invoiceId,
-                        "dealId",
-                        dealId,
-                        "amount",
-                        "100.00",
-                        "issueDate",
-                        "2025-03-02"))
+                .post("/api/invoices", Histories.invoice(invoiceId, dealId, "100.00", "2025-03-02"))
                 .status())
         .isEqualTo(201);
     long afterInvoice = eventCount();
@@ -192,30 +173,11 @@ class RefusedCommandsTest {
     return body;
   }
 
-  static void assertProblem(Api.Response response, int status, String field) {
-    assertThat(response.status()).as(response.text()).isEqualTo(status);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    JsonNode problem = response.json();
-    assertThat(problem.get("status").asInt()).isEqualTo(status);
-    assertThat(problem.get("title").asText()).isNotBlank();
-    assertThat(problem.get("detail").asText()).isNotBlank();
-    if (field != null) {
-      assertThat(problem.get("errors")).as(response.text()).isNotNull();
-      assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
-    }
-  }
-
-  private static JdbcTemplate jdbc() {
-    return SharedLedger.get().commandSide().getBean(JdbcTemplate.class);
-  }
-
   static long eventCount() {
-    return jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
+    return StoredEvents.count(SharedLedger.get());
   }
 
   static long lastPosition() {
-    return jdbc()
-        .queryForObject(
-            "select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+    return Math.max(0, StoredEvents.lastPosition(SharedLedger.get()));
   }
 }

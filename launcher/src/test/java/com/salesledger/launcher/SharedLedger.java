@@ -20,26 +20,53 @@ final class SharedLedger {
   private static final Map<Path, Optional<Map<String, Object>>> EXTERNAL_DATABASES =
       new ConcurrentHashMap<>();
   private static Ledger ledger;
+  private static Path sharedDataDir;
 
   private SharedLedger() {}
 
   static synchronized Ledger get() {
     if (ledger == null) {
       Path dataDir = tempDir();
-      ledger = start(dataDir, Map.of());
+      Ledger started = start(dataDir, Map.of());
+      ledger = started;
+      sharedDataDir = dataDir;
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
-                    ledger.close();
+                    started.close();
                     deleteRecursively(dataDir);
                   }));
     }
     return ledger;
   }
 
+  /** The shared ledger's data folder. */
+  static synchronized Path dataDir() {
+    get();
+    return sharedDataDir;
+  }
+
   /** A ledger of its own, e.g. to restart it; the caller closes it. */
   static Ledger start(Path dataDir, Map<String, Object> extra) {
+    Map<String, Object> properties = properties(dataDir, extra);
+    if (TestAxonServer.isNamed()) {
+      // Axon Server routes a command to any connected command side, whichever database it uses.
+      closeShared();
+    }
+    // On an external server, one database per data folder: a restart finds its data again.
+    EXTERNAL_DATABASES
+        .computeIfAbsent(dataDir, dir -> ExternalTestDatabase.freshDatabase())
+        .ifPresent(properties::putAll);
+    return Ledger.start(properties);
+  }
+
+  /** A ledger on its own embedded PostgreSQL even when the tests run on an external server. */
+  static Ledger startEmbedded(Path dataDir, Map<String, Object> extra) {
+    return Ledger.start(properties(dataDir, extra));
+  }
+
+  private static Map<String, Object> properties(Path dataDir, Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("ledger.data-dir", dataDir.toString());
     properties.put("ledger.embedded-db.port", "0");
@@ -49,11 +76,16 @@ final class SharedLedger {
     properties.put("ledger.demo.enabled", "false");
     properties.put("ledger.query.max-wait-ms", "3000");
     properties.putAll(extra);
-    // On an external server, one database per data folder: a restart finds its data again.
-    EXTERNAL_DATABASES
-        .computeIfAbsent(dataDir, dir -> ExternalTestDatabase.freshDatabase())
-        .ifPresent(properties::putAll);
-    return Ledger.start(properties);
+    properties.putAll(TestAxonServer.settings());
+    return properties;
+  }
+
+  /** Stops the shared ledger, if running; the next {@link #get()} starts a fresh one. */
+  static synchronized void closeShared() {
+    if (ledger != null) {
+      ledger.close();
+      ledger = null;
+    }
   }
 
   static Path tempDir() {

@@ -4,6 +4,7 @@ import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
 import static com.salesledger.launcher.SharedLedger.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -23,6 +24,9 @@ class SlowWriterTest {
 
   @Test
   void an_event_committed_after_later_events_still_reaches_the_read_model() throws Exception {
+    assumeFalse(
+        TestAxonServer.isNamed(),
+        "events in Axon Server: it numbers events as they commit, so no writer leaves a gap");
     DataSource dataSource = SharedLedger.get().commandSide().getBean(DataSource.class);
     String slowDeal = unique("D-slow");
     long slowPosition;

@@ -1,6 +1,8 @@
 package com.salesledger.query;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The query side knows nothing of the command side, and each projection feature (deal, dashboard,
@@ -43,4 +46,28 @@ class ArchitectureTest {
           .notDependOnEachOther()
           .ignoreDependency(alwaysTrue(), resideInAPackage("com.salesledger.query.common.."))
           .because("each projection is rebuilt from the events on its own");
+
+  @ArchTest
+  static final ArchRule common_does_not_depend_on_features =
+      noClasses()
+          .that()
+          .resideInAPackage("com.salesledger.query.common..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("com.salesledger.query..")
+                  .and(not(resideInAPackage("com.salesledger.query.common..")))
+                  .and(not(equivalentTo(QuerySideApplication.class))))
+          .because("common serves every feature and must not grow feature code");
+
+  @ArchTest
+  static final ArchRule controllers_hold_no_sql =
+      noClasses()
+          .that()
+          .areAnnotatedWith(RestController.class)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")
+          .because(
+              "each feature reads through its own read model; SQL lives there and in the"
+                  + " projection");
 }

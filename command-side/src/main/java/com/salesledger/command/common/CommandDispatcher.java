@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.common.Rejection;
 import com.salesledger.platform.security.Actor;
+import com.salesledger.platform.web.DatabaseUnavailable;
 import com.salesledger.platform.web.FieldError;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
@@ -90,15 +91,22 @@ public class CommandDispatcher {
       metaData.put(LedgerMetaData.REQUEST_HASH, requestHash);
     }
     try {
+      long mark = positions.mark();
       Object result =
           gateway.sendAndWait(
               GenericCommandMessage.asCommandMessage(submission.command())
                   .andMetaData(MetaData.from(metaData)),
               60,
               TimeUnit.SECONDS);
-      return answer(submission, CommandResult.from(result));
-    } catch (RuntimeException e) {
+      CommandResult done = CommandResult.from(result);
+      long position = positions.positionOf(done.aggregateId(), done.version(), mark);
       if (key != null) {
+        idempotencyKeys.recordPosition(actor.name(), key, position);
+      }
+      return answer(submission, done, position);
+    } catch (RuntimeException e) {
+      // During a database outage the lookup would only wait out another connection timeout.
+      if (key != null && !DatabaseUnavailable.isOutage(e)) {
         // A request with the same key may have won a race with this one; then answer as it did.
         Optional<ResponseEntity<Map<String, Object>>> replay =
             replay(actor, key, requestHash, submission);
@@ -114,7 +122,7 @@ public class CommandDispatcher {
     if (e instanceof CommandExecutionException execution) {
       Optional<Rejection> rejection = execution.getDetails();
       if (rejection.isPresent()) {
-        return problem(rejection.get());
+        return problem(rejection.get(), submission);
       }
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -122,11 +130,7 @@ public class CommandDispatcher {
         return new LedgerProblem(HttpStatus.CONFLICT, duplicateId(submission));
       }
       if (t instanceof ConflictingModificationException) {
-        return new LedgerProblem(
-            HttpStatus.CONFLICT,
-            t.getMessage(),
-            List.of(new FieldError("expectedVersion", "does not match the current version")),
-            null);
+        return staleVersion(t.getMessage());
       }
       if (t instanceof ConcurrencyException) {
         return new LedgerProblem(
@@ -139,7 +143,7 @@ public class CommandDispatcher {
   private Optional<ResponseEntity<Map<String, Object>>> replay(
       Actor actor, String key, String requestHash, Submission submission) {
     return idempotencyKeys
-        .find(actor.name(), key)
+        .find(actor.name(), key, submission.command())
         .map(
             recorded -> {
               if (!recorded.requestHash().equals(requestHash)) {
@@ -151,12 +155,18 @@ public class CommandDispatcher {
                             IDEMPOTENCY_KEY_HEADER, "was already used with a different request")),
                     null);
               }
-              return answer(submission, recorded.result());
+              CommandResult result = recorded.result();
+              long position =
+                  recorded.position() != null
+                      ? recorded.position()
+                      : positions.positionOf(
+                          result.aggregateId(), result.version(), EventPositions.NO_MARK);
+              return answer(submission, result, position);
             });
   }
 
-  private ResponseEntity<Map<String, Object>> answer(Submission submission, CommandResult result) {
-    long position = positions.positionOf(result.aggregateId(), result.version());
+  private static ResponseEntity<Map<String, Object>> answer(
+      Submission submission, CommandResult result, long position) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(submission.idField(), result.aggregateId());
     body.put("version", result.version());
@@ -166,7 +176,14 @@ public class CommandDispatcher {
         .body(body);
   }
 
-  private static LedgerProblem problem(Rejection rejection) {
+  private static LedgerProblem problem(Rejection rejection, Submission submission) {
+    if (rejection.equals(CommitFailures.DUPLICATE_ID)) {
+      return new LedgerProblem(HttpStatus.CONFLICT, duplicateId(submission));
+    }
+    if (rejection.kind() == Rejection.Kind.CONFLICT
+        && CommitFailures.EXPECTED_VERSION.equals(rejection.field())) {
+      return staleVersion(rejection.message());
+    }
     return switch (rejection.kind()) {
       case INVALID ->
           new LedgerProblem(
@@ -179,6 +196,14 @@ public class CommandDispatcher {
       case CONFLICT -> new LedgerProblem(HttpStatus.CONFLICT, rejection.message());
       case RULE -> new LedgerProblem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.message());
     };
+  }
+
+  private static LedgerProblem staleVersion(String message) {
+    return new LedgerProblem(
+        HttpStatus.CONFLICT,
+        message,
+        List.of(new FieldError("expectedVersion", "does not match the current version")),
+        null);
   }
 
   private static String duplicateId(Submission submission) {

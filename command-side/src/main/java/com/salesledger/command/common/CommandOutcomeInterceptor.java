@@ -40,7 +40,9 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
       throw refused(Rejection.Kind.CONFLICT, "expectedVersion", e.getMessage());
     } catch (AggregateNotFoundException e) {
       throw refused(
-          Rejection.Kind.NOT_FOUND, null, "No record with id " + e.getAggregateIdentifier() + ".");
+          Rejection.Kind.NOT_FOUND,
+          null,
+          Rejected.unknownMessage(String.valueOf(e.getAggregateIdentifier())));
     }
   }
 

@@ -1,6 +1,10 @@
 package com.salesledger.command.common;
 
+import com.salesledger.platform.security.Actor;
 import com.salesledger.platform.web.LedgerProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Ids travel in URLs and audit exports, so they are kept to a safe, bounded alphabet. */
@@ -17,5 +21,20 @@ public final class Ids {
           "must be 1 to 64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
     }
     return id;
+  }
+
+  /**
+   * The id of a new aggregate the caller did not name. With an Idempotency-Key it is derived from
+   * the user and the key, so a retried request addresses the same aggregate: its events, which
+   * carry the key, can then be found again even if the key's row was never committed ({@link
+   * IdempotencyKeys}), and a second aggregate is never opened for one request.
+   */
+  public static String generate(HttpServletRequest request) {
+    String key = request.getHeader(CommandDispatcher.IDEMPOTENCY_KEY_HEADER);
+    if (key == null) {
+      return UUID.randomUUID().toString();
+    }
+    String seed = Actor.current().name() + "\n" + key;
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }

@@ -24,6 +24,18 @@ public class Rejected extends RuntimeException {
     return new Rejected(Rejection.Kind.NOT_FOUND, null, message);
   }
 
+  /**
+   * An id the caller cannot see: the same answer whether no such record exists or it lies outside
+   * the caller's data scope, so a refusal never tells that it exists.
+   */
+  public static Rejected unknown(String id) {
+    return notFound(unknownMessage(id));
+  }
+
+  public static String unknownMessage(String id) {
+    return "No record with id " + id + ".";
+  }
+
   public static Rejected conflict(String message) {
     return new Rejected(Rejection.Kind.CONFLICT, null, message);
   }

@@ -2,6 +2,7 @@ package com.salesledger.command.credit;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.salesledger.command.common.Access;
 import com.salesledger.command.common.Amounts;
 import com.salesledger.command.common.Caller;
 import com.salesledger.command.common.CommandResult;
@@ -40,6 +41,10 @@ import com.salesledger.events.credit.RejectCreditLimitRequest;
 import com.salesledger.events.credit.ReleaseCreditAccount;
 import com.salesledger.events.credit.RequestCreditLimit;
 import com.salesledger.events.credit.SettlementKind;
+import com.salesledger.platform.security.AccessPolicy;
+import com.salesledger.platform.security.Actor;
+import com.salesledger.platform.security.Permission;
+import com.salesledger.platform.security.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -74,8 +79,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class CreditAccount {
 
-  private static final String SYSTEM = "SYSTEM";
-
   /** An open invoice as far as credit needs it. */
   private record OpenInvoice(LocalDate dueDate, BigDecimal open) {}
 
@@ -105,8 +108,9 @@ public class CreditAccount {
       OpenCreditAccount command,
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy access,
       Clock clock) {
-    requireFinance(Caller.of(user, roles));
+    requireFinance(access, Caller.of(user, roles));
     if (opened) {
       throw Rejected.conflict(
           "Customer " + command.customerId() + " already has a credit account.");
@@ -129,8 +133,9 @@ public class CreditAccount {
   public CommandResult handle(
       ChangeCreditRating command,
       @MetaDataValue(LedgerMetaData.USER) String user,
-      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
-    requireFinanceOnOpenAccount(Caller.of(user, roles));
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy access) {
+    requireFinanceOnOpenAccount(access, Caller.of(user, roles));
     if (command.rating() == rating) {
       throw Rejected.conflict("The rating is already " + rating + ".");
     }
@@ -143,8 +148,9 @@ public class CreditAccount {
       ChangePaymentTerms command,
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy access,
       Clock clock) {
-    requireFinanceOnOpenAccount(Caller.of(user, roles));
+    requireFinanceOnOpenAccount(access, Caller.of(user, roles));
     requireTerms(command.paymentTermsDays());
     int current = paymentTerms.lastEntry().getValue();
     if (command.paymentTermsDays() == current) {
@@ -164,8 +170,9 @@ public class CreditAccount {
   public CommandResult handle(
       HoldCreditAccount command,
       @MetaDataValue(LedgerMetaData.USER) String user,
-      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
-    requireFinanceOnOpenAccount(Caller.of(user, roles));
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy access) {
+    requireFinanceOnOpenAccount(access, Caller.of(user, roles));
     if (onHold) {
       throw Rejected.conflict("The credit account of " + customerId + " is already on hold.");
     }
@@ -177,8 +184,9 @@ public class CreditAccount {
   public CommandResult handle(
       ReleaseCreditAccount command,
       @MetaDataValue(LedgerMetaData.USER) String user,
-      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
-    requireFinanceOnOpenAccount(Caller.of(user, roles));
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy access) {
+    requireFinanceOnOpenAccount(access, Caller.of(user, roles));
     if (!onHold) {
       throw Rejected.conflict("The credit account of " + customerId + " is not on hold.");
     }
@@ -191,9 +199,10 @@ public class CreditAccount {
   public CommandResult handle(
       RequestCreditLimit command,
       @MetaDataValue(LedgerMetaData.USER) String user,
-      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
-    Caller caller = Caller.of(user, roles);
-    requireFinanceOnOpenAccount(caller);
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy access) {
+    Actor caller = Caller.of(user, roles);
+    requireFinanceOnOpenAccount(access, caller);
     Amounts.requireNotNegative("newLimit", command.newLimit());
     int change = command.newLimit().compareTo(limit);
     if (change == 0) {
@@ -207,7 +216,7 @@ public class CreditAccount {
               requestId,
               limit,
               command.newLimit(),
-              caller.user(),
+              caller.name(),
               null,
               command.reason()));
     } else {
@@ -220,7 +229,7 @@ public class CreditAccount {
               });
       apply(
           new CreditLimitIncreaseRequested(
-              customerId, requestId, limit, command.newLimit(), caller.user(), command.reason()));
+              customerId, requestId, limit, command.newLimit(), caller.name(), command.reason()));
     }
     return result();
   }
@@ -231,13 +240,18 @@ public class CreditAccount {
    * caller books those deals in the same unit of work.
    */
   public List<String> approveLimitIncrease(
-      String requestId, Caller caller, String reason, LocalDate today, CreditPolicy policy) {
-    requireFinanceOnOpenAccount(caller);
+      String requestId,
+      AccessPolicy access,
+      Actor caller,
+      String reason,
+      LocalDate today,
+      CreditPolicy policy) {
+    requireFinanceOnOpenAccount(access, caller);
     PendingIncrease request = pendingRequest(requestId);
-    if (caller.user().equals(request.requestedBy())) {
+    if (caller.name().equals(request.requestedBy())) {
       throw Rejected.forbidden(
           "Maker-checker: "
-              + caller.user()
+              + caller.name()
               + " requested limit increase "
               + requestId
               + " and may not approve it; another finance user must.");
@@ -249,7 +263,7 @@ public class CreditAccount {
             limit,
             request.requestedLimit(),
             request.requestedBy(),
-            caller.user(),
+            caller.name(),
             reason));
     List<String> released = new ArrayList<>();
     for (Map.Entry<String, BigDecimal> held : List.copyOf(heldDeals.entrySet())) {
@@ -272,9 +286,10 @@ public class CreditAccount {
   public CommandResult handle(
       RejectCreditLimitRequest command,
       @MetaDataValue(LedgerMetaData.USER) String user,
-      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
-    Caller caller = Caller.of(user, roles);
-    requireFinanceOnOpenAccount(caller);
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy access) {
+    Actor caller = Caller.of(user, roles);
+    requireFinanceOnOpenAccount(access, caller);
     PendingIncrease request = pendingRequest(command.requestId());
     apply(
         new CreditLimitIncreaseRejected(
@@ -282,14 +297,14 @@ public class CreditAccount {
             command.requestId(),
             request.requestedLimit(),
             request.requestedBy(),
-            caller.user(),
+            caller.name(),
             command.reason()));
     return result();
   }
 
   /** Finance books a held deal despite the check; the caller books the deal itself. */
-  public void releaseHeldDeal(String dealId, Caller caller, String reason) {
-    requireFinanceOnOpenAccount(caller);
+  public void releaseHeldDeal(String dealId, AccessPolicy access, Actor caller, String reason) {
+    requireFinanceOnOpenAccount(access, caller);
     BigDecimal amount = heldDeals.get(dealId);
     if (amount == null) {
       throw Rejected.conflict(
@@ -372,7 +387,8 @@ public class CreditAccount {
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
       Clock clock,
       CreditPolicy policy) {
-    if (!Caller.of(user, roles).hasAnyRole(SYSTEM, "ADMIN")) {
+    Actor caller = Caller.of(user, roles);
+    if (!CreditReviews.SYSTEM_USER.equals(caller.name()) && !caller.has(Role.ADMIN)) {
       throw Rejected.forbidden("Early warnings are evaluated by the system.");
     }
     if (!opened) {
@@ -465,17 +481,15 @@ public class CreditAccount {
     return request;
   }
 
-  private void requireFinanceOnOpenAccount(Caller caller) {
-    requireFinance(caller);
+  private void requireFinanceOnOpenAccount(AccessPolicy access, Actor caller) {
+    requireFinance(access, caller);
     if (!opened) {
       throw Rejected.notFound("Customer " + customerId + " has no credit account.");
     }
   }
 
-  private static void requireFinance(Caller caller) {
-    if (!caller.hasAnyRole("FINANCE", "ADMIN")) {
-      throw Rejected.forbidden("Only finance may change credit accounts.");
-    }
+  private static void requireFinance(AccessPolicy access, Actor caller) {
+    Access.requirePermission(access, caller, Permission.MANAGE_CREDIT);
   }
 
   private static void requireTerms(int days) {

@@ -16,6 +16,8 @@ import com.salesledger.events.credit.ReleaseCreditAccount;
 import com.salesledger.events.credit.ReleaseHeldDeal;
 import com.salesledger.events.credit.RequestCreditLimit;
 import com.salesledger.platform.LedgerSettings;
+import com.salesledger.platform.security.Permission;
+import com.salesledger.platform.security.Permitted;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +27,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/credit-accounts")
-@PreAuthorize("hasAnyRole('FINANCE','ADMIN')")
+@Permitted(Permission.MANAGE_CREDIT)
 class CreditAccountController {
 
   record OpenAccountRequest(

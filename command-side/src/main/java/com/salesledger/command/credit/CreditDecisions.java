@@ -8,6 +8,8 @@ import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.credit.ApproveCreditLimitRequest;
 import com.salesledger.events.credit.CreditHoldRelease;
 import com.salesledger.events.credit.ReleaseHeldDeal;
+import com.salesledger.platform.security.AccessPolicy;
+import com.salesledger.platform.security.Actor;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,12 +30,17 @@ public class CreditDecisions {
   private final Repository<CreditAccount> accounts;
   private final Repository<Deal> deals;
   private final CreditPolicy policy;
+  private final AccessPolicy access;
 
   public CreditDecisions(
-      Repository<CreditAccount> accounts, Repository<Deal> deals, CreditPolicy policy) {
+      Repository<CreditAccount> accounts,
+      Repository<Deal> deals,
+      CreditPolicy policy,
+      AccessPolicy access) {
     this.accounts = accounts;
     this.deals = deals;
     this.policy = policy;
+    this.access = access;
   }
 
   @CommandHandler
@@ -42,13 +49,18 @@ public class CreditDecisions {
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
       Clock clock) {
-    Caller caller = Caller.of(user, roles);
+    Actor caller = Caller.of(user, roles);
     Aggregate<CreditAccount> account = load(command.customerId(), command.accountId());
     List<String> released =
         account.invoke(
             a ->
                 a.approveLimitIncrease(
-                    command.requestId(), caller, command.reason(), LocalDate.now(clock), policy));
+                    command.requestId(),
+                    access,
+                    caller,
+                    command.reason(),
+                    LocalDate.now(clock),
+                    policy));
     for (String dealId : released) {
       deals
           .load(dealId)
@@ -63,9 +75,9 @@ public class CreditDecisions {
       ReleaseHeldDeal command,
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles) {
-    Caller caller = Caller.of(user, roles);
+    Actor caller = Caller.of(user, roles);
     Aggregate<CreditAccount> account = load(command.customerId(), command.accountId());
-    account.execute(a -> a.releaseHeldDeal(command.dealId(), caller, command.reason()));
+    account.execute(a -> a.releaseHeldDeal(command.dealId(), access, caller, command.reason()));
     deals
         .load(command.dealId())
         .execute(d -> d.releaseFromCreditHold(CreditHoldRelease.FINANCE, command.reason()));

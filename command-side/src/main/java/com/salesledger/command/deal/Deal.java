@@ -2,6 +2,7 @@ package com.salesledger.command.deal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.salesledger.command.common.Access;
 import com.salesledger.command.common.Amounts;
 import com.salesledger.command.common.Caller;
 import com.salesledger.command.common.CommandResult;
@@ -23,11 +24,14 @@ import com.salesledger.events.deal.LoseDeal;
 import com.salesledger.events.deal.OpenDeal;
 import com.salesledger.events.deal.ReassignDeal;
 import com.salesledger.events.deal.WinDeal;
+import com.salesledger.platform.security.AccessPolicy;
+import com.salesledger.platform.security.Actor;
+import com.salesledger.platform.security.DataScope;
+import com.salesledger.platform.security.Permission;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -74,10 +78,12 @@ public class Deal {
       OpenDeal command,
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
       Clock clock) {
-    Caller caller = Caller.of(user, roles);
-    if (caller.isRepOnly() && !Objects.equals(caller.user(), command.ownerRep())) {
-      throw Rejected.forbidden("A rep may open deals only for themselves.");
+    Actor actor = Caller.of(user, roles);
+    Access.requirePermission(policy, actor, Permission.WORK_ON_DEALS);
+    if (!policy.scopeOf(actor).covers(command.ownerRep(), command.team())) {
+      throw Rejected.forbidden("You may open deals only within your own scope.");
     }
     Amounts.requirePositive("amount", command.amount());
     LocalDate openedOn = command.openedOn() != null ? command.openedOn() : LocalDate.now(clock);
@@ -106,8 +112,9 @@ public class Deal {
   public CommandResult handle(
       ChangeDealStage command,
       @MetaDataValue(LedgerMetaData.USER) String user,
-      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
-    requireOwnerOrWiderRole(Caller.of(user, roles));
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy) {
+    requireInScope(policy, Caller.of(user, roles), Permission.WORK_ON_DEALS);
     requireOpen("change the stage of");
     if (command.stage() == stage) {
       throw Rejected.conflict("The deal is already in stage " + stage + ".");
@@ -120,10 +127,9 @@ public class Deal {
   public CommandResult handle(
       ReassignDeal command,
       @MetaDataValue(LedgerMetaData.USER) String user,
-      @MetaDataValue(LedgerMetaData.ROLES) String roles) {
-    if (!Caller.of(user, roles).mayReassign()) {
-      throw Rejected.forbidden("Only a manager may reassign a deal.");
-    }
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy) {
+    requireInScope(policy, Caller.of(user, roles), Permission.REASSIGN_DEALS);
     requireOpen("reassign");
     String toRegion = command.region() != null ? command.region() : region;
     if (command.ownerRep().equals(ownerRep)
@@ -155,9 +161,10 @@ public class Deal {
       WinDeal command,
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
       Clock clock,
       CreditCheckOnWin creditCheck) {
-    requireOwnerOrWiderRole(Caller.of(user, roles));
+    requireInScope(policy, Caller.of(user, roles), Permission.WORK_ON_DEALS);
     requireOpen("win");
     Amounts.requirePositive("finalAmount", command.finalAmount());
     Amounts.requireNotNegative("cost", command.cost());
@@ -216,8 +223,9 @@ public class Deal {
       LoseDeal command,
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
       Clock clock) {
-    requireOwnerOrWiderRole(Caller.of(user, roles));
+    requireInScope(policy, Caller.of(user, roles), Permission.WORK_ON_DEALS);
     requireOpen("lose");
     requireCloseDate(command.closeDate(), clock);
     apply(
@@ -266,10 +274,13 @@ public class Deal {
     return new InvoiceClaim(dealId, customerId, ownerRep, team, region, currency);
   }
 
-  private void requireOwnerOrWiderRole(Caller caller) {
-    if (caller.isRepOnly() && !Objects.equals(caller.user(), ownerRep)) {
-      throw Rejected.forbidden("A rep may act only on their own deals.");
-    }
+  /** Whether this deal lies within a data scope (for invoicing it on someone's behalf). */
+  public boolean isWithin(DataScope scope) {
+    return scope.covers(ownerRep, team);
+  }
+
+  private void requireInScope(AccessPolicy policy, Actor actor, Permission permission) {
+    Access.requireInScope(policy, actor, permission, dealId, ownerRep, team);
   }
 
   private void requireOpen(String action) {

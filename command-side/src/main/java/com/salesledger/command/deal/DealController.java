@@ -10,6 +10,8 @@ import com.salesledger.events.deal.OpenDeal;
 import com.salesledger.events.deal.ReassignDeal;
 import com.salesledger.events.deal.WinDeal;
 import com.salesledger.platform.LedgerSettings;
+import com.salesledger.platform.security.Permission;
+import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -19,10 +21,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -78,11 +78,11 @@ class DealController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyRole('REP','MANAGER','ADMIN')")
+  @Permitted(Permission.WORK_ON_DEALS)
   ResponseEntity<Map<String, Object>> open(
       @Valid @RequestBody OpenDealRequest body, HttpServletRequest request) {
     String dealId =
-        body.dealId() == null ? UUID.randomUUID().toString() : Ids.require("dealId", body.dealId());
+        body.dealId() == null ? Ids.generate(request) : Ids.require("dealId", body.dealId());
     String currency = body.currency() == null ? settings.currency() : body.currency();
     if (!currency.equals(settings.currency())) {
       throw LedgerProblem.invalid(
@@ -106,7 +106,7 @@ class DealController {
   }
 
   @PostMapping("/{dealId}/stage")
-  @PreAuthorize("hasAnyRole('REP','MANAGER','ADMIN')")
+  @Permitted(Permission.WORK_ON_DEALS)
   ResponseEntity<Map<String, Object>> changeStage(
       @PathVariable String dealId,
       @Valid @RequestBody ChangeStageRequest body,
@@ -117,7 +117,7 @@ class DealController {
   }
 
   @PostMapping("/{dealId}/reassign")
-  @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+  @Permitted(Permission.REASSIGN_DEALS)
   ResponseEntity<Map<String, Object>> reassign(
       @PathVariable String dealId,
       @Valid @RequestBody ReassignRequest body,
@@ -135,7 +135,7 @@ class DealController {
   }
 
   @PostMapping("/{dealId}/win")
-  @PreAuthorize("hasAnyRole('REP','MANAGER','ADMIN')")
+  @Permitted(Permission.WORK_ON_DEALS)
   ResponseEntity<Map<String, Object>> win(
       @PathVariable String dealId,
       @Valid @RequestBody WinRequest body,
@@ -151,7 +151,7 @@ class DealController {
   }
 
   @PostMapping("/{dealId}/lose")
-  @PreAuthorize("hasAnyRole('REP','MANAGER','ADMIN')")
+  @Permitted(Permission.WORK_ON_DEALS)
   ResponseEntity<Map<String, Object>> lose(
       @PathVariable String dealId,
       @Valid @RequestBody LoseRequest body,

@@ -2,10 +2,13 @@ package com.salesledger.command.receivable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.salesledger.command.common.Access;
 import com.salesledger.command.common.Amounts;
+import com.salesledger.command.common.Caller;
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.command.deal.InvoiceClaim;
+import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.credit.SettlementKind;
 import com.salesledger.events.receivable.CreditNoteIssued;
 import com.salesledger.events.receivable.InvoiceIssued;
@@ -14,6 +17,8 @@ import com.salesledger.events.receivable.IssueCreditNote;
 import com.salesledger.events.receivable.PaymentReceived;
 import com.salesledger.events.receivable.ReceivePayment;
 import com.salesledger.events.receivable.WriteOffInvoice;
+import com.salesledger.platform.security.AccessPolicy;
+import com.salesledger.platform.security.Permission;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,6 +26,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -35,6 +41,8 @@ public class Invoice {
 
   @AggregateIdentifier private String invoiceId;
   private String customerId;
+  private String ownerRep;
+  private String team;
   private LocalDate issueDate;
   private BigDecimal open;
   private final Set<String> paymentIds = new HashSet<>();
@@ -67,7 +75,14 @@ public class Invoice {
   }
 
   @CommandHandler
-  public CommandResult handle(ReceivePayment command, Clock clock, CustomerCredit credit) {
+  public CommandResult handle(
+      ReceivePayment command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
+      Clock clock,
+      CustomerCredit credit) {
+    requireInScope(policy, user, roles);
     if (paymentIds.contains(command.paymentId())) {
       throw Rejected.conflict(
           "Payment " + command.paymentId() + " is already recorded on invoice " + invoiceId + ".");
@@ -87,7 +102,14 @@ public class Invoice {
   }
 
   @CommandHandler
-  public CommandResult handle(IssueCreditNote command, Clock clock, CustomerCredit credit) {
+  public CommandResult handle(
+      IssueCreditNote command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
+      Clock clock,
+      CustomerCredit credit) {
+    requireInScope(policy, user, roles);
     if (creditNoteIds.contains(command.creditNoteId())) {
       throw Rejected.conflict(
           "Credit note "
@@ -112,7 +134,14 @@ public class Invoice {
   }
 
   @CommandHandler
-  public CommandResult handle(WriteOffInvoice command, Clock clock, CustomerCredit credit) {
+  public CommandResult handle(
+      WriteOffInvoice command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
+      Clock clock,
+      CustomerCredit credit) {
+    requireInScope(policy, user, roles);
     requireSettlement("amount", command.amount(), "writtenOffOn", command.writtenOffOn(), clock);
     requireWithinOpen("Write-off", command.amount());
     apply(
@@ -155,6 +184,11 @@ public class Invoice {
     }
   }
 
+  private void requireInScope(AccessPolicy policy, String user, String roles) {
+    Access.requireInScope(
+        policy, Caller.of(user, roles), Permission.MANAGE_RECEIVABLES, invoiceId, ownerRep, team);
+  }
+
   private CommandResult result() {
     return new CommandResult(invoiceId, AggregateLifecycle.getVersion());
   }
@@ -163,6 +197,8 @@ public class Invoice {
   void on(InvoiceIssued event) {
     invoiceId = event.invoiceId();
     customerId = event.customerId();
+    ownerRep = event.ownerRep();
+    team = event.team();
     issueDate = event.issueDate();
     open = event.amount();
   }

@@ -7,6 +7,8 @@ import com.salesledger.events.receivable.IssueCreditNote;
 import com.salesledger.events.receivable.IssueInvoice;
 import com.salesledger.events.receivable.ReceivePayment;
 import com.salesledger.events.receivable.WriteOffInvoice;
+import com.salesledger.platform.security.Permission;
+import com.salesledger.platform.security.Permitted;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +19,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Invoice commands, for finance. Business rules live in {@link Invoice} and the deal. */
 @RestController
 @RequestMapping("/api/invoices")
-@PreAuthorize("hasAnyRole('FINANCE','ADMIN')")
+@Permitted(Permission.MANAGE_RECEIVABLES)
 class InvoiceController {
 
   record IssueInvoiceRequest(

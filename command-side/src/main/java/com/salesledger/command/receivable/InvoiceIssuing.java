@@ -1,13 +1,20 @@
 package com.salesledger.command.receivable;
 
+import com.salesledger.command.common.Access;
+import com.salesledger.command.common.Caller;
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.command.deal.Deal;
 import com.salesledger.command.deal.InvoiceClaim;
+import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.receivable.IssueInvoice;
+import com.salesledger.platform.security.AccessPolicy;
+import com.salesledger.platform.security.Actor;
+import com.salesledger.platform.security.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -44,7 +51,15 @@ public class InvoiceIssuing {
   }
 
   @CommandHandler
-  public CommandResult handle(IssueInvoice command, Clock clock) throws Exception {
+  public CommandResult handle(
+      IssueInvoice command,
+      @MetaDataValue(LedgerMetaData.USER) String user,
+      @MetaDataValue(LedgerMetaData.ROLES) String roles,
+      AccessPolicy policy,
+      Clock clock)
+      throws Exception {
+    Actor actor = Caller.of(user, roles);
+    Access.requirePermission(policy, actor, Permission.MANAGE_RECEIVABLES);
     if (command.issueDate().isAfter(LocalDate.now(clock))) {
       throw Rejected.invalid("issueDate", "must not be in the future");
     }
@@ -52,6 +67,9 @@ public class InvoiceIssuing {
       throw Rejected.conflict("Invoice " + command.invoiceId() + " already exists.");
     }
     Aggregate<Deal> deal = load(command.dealId());
+    if (!deal.invoke(d -> d.isWithin(policy.scopeOf(actor)))) {
+      throw unknownDeal(command.dealId());
+    }
     InvoiceClaim claim =
         deal.invoke(
             d -> d.claimForInvoice(command.invoiceId(), command.amount(), command.issueDate()));
@@ -83,7 +101,12 @@ public class InvoiceIssuing {
     try {
       return deals.load(dealId);
     } catch (AggregateNotFoundException e) {
-      throw Rejected.rule("Deal " + dealId + " does not exist.");
+      throw unknownDeal(dealId);
     }
+  }
+
+  /** The same answer for a deal that does not exist and one outside the caller's scope. */
+  private static Rejected unknownDeal(String dealId) {
+    return Rejected.rule("Deal " + dealId + " does not exist.");
   }
 }

@@ -20,6 +20,11 @@ public final class Rejections {
     return rejected(kind, field, "");
   }
 
+  /** Exactly the refusal an unknown id gets (a record outside one's scope must get the same). */
+  public static Matcher<Throwable> unknown(String id) {
+    return rejected(Rejection.Kind.NOT_FOUND, null, Rejected.unknownMessage(id));
+  }
+
   /** As {@link #rejected(Rejection.Kind, String)}, and the message contains {@code messagePart}. */
   public static Matcher<Throwable> rejected(Rejection.Kind kind, String field, String messagePart) {
     return new TypeSafeDiagnosingMatcher<>(Throwable.class) {

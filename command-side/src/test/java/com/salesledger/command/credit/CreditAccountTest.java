@@ -47,6 +47,7 @@ import com.salesledger.events.credit.RejectCreditLimitRequest;
 import com.salesledger.events.credit.ReleaseCreditAccount;
 import com.salesledger.events.credit.RequestCreditLimit;
 import com.salesledger.events.credit.SettlementKind;
+import com.salesledger.platform.security.AccessPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,6 +66,7 @@ class CreditAccountTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(CreditAccount.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
     fixture.registerInjectableResource(POLICY);
   }
 
@@ -112,7 +114,7 @@ class CreditAccountTest {
       fixture
           .givenNoPriorActivity()
           .when(open("10000.00", 30), REP)
-          .expectException(rejected(FORBIDDEN, null, "Only finance"))
+          .expectException(rejected(FORBIDDEN, null, "role does not allow"))
           .expectNoEvents();
       fixture
           .givenNoPriorActivity()

@@ -26,6 +26,7 @@ import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealStage;
 import com.salesledger.events.deal.DealWon;
 import com.salesledger.events.deal.WinDeal;
+import com.salesledger.platform.security.AccessPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,6 +56,7 @@ class CreditCheckOnWinTest {
     credit = new CreditStore();
     fixture = new AggregateTestFixture<>(Deal.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
     fixture.registerInjectableResource(
         new CreditLedger(credit.repository(CreditAccount.class), credit.store, CLOCK, POLICY));
   }
@@ -267,7 +269,7 @@ class CreditCheckOnWinTest {
         .when(
             new WinDeal(DEAL, money("10.00"), money("1.00"), CLOSED_ON, null),
             caller("rep2", "REP"))
-        .expectException(rejected(com.salesledger.events.common.Rejection.Kind.FORBIDDEN, null));
+        .expectException(rejected(com.salesledger.events.common.Rejection.Kind.NOT_FOUND, null));
 
     assertThat(credit.events(ACCOUNT)).hasSize(1);
   }

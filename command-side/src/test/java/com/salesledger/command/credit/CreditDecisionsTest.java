@@ -35,6 +35,7 @@ import com.salesledger.events.deal.DealOpened;
 import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealStage;
 import com.salesledger.events.deal.DealWon;
+import com.salesledger.platform.security.AccessPolicy;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -60,9 +61,14 @@ class CreditDecisionsTest {
     deals = new CreditStore();
     fixture = new AggregateTestFixture<>(CreditAccount.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
     fixture.registerInjectableResource(POLICY);
     fixture.registerAnnotatedCommandHandler(
-        new CreditDecisions(fixture.getRepository(), deals.repository(Deal.class), POLICY));
+        new CreditDecisions(
+            fixture.getRepository(),
+            deals.repository(Deal.class),
+            POLICY,
+            new AccessPolicy(CLOCK)));
   }
 
   @AfterEach
@@ -204,7 +210,7 @@ class CreditDecisionsTest {
     fixture
         .given(opened(), requested("14000.00"))
         .when(approve(), REP)
-        .expectException(rejected(FORBIDDEN, null, "Only finance"));
+        .expectException(rejected(FORBIDDEN, null, "role does not allow"));
   }
 
   @Test

@@ -22,6 +22,7 @@ import com.salesledger.events.deal.DealStage;
 import com.salesledger.events.deal.DealWon;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.IssueInvoice;
+import com.salesledger.platform.security.AccessPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -48,6 +49,7 @@ class InvoiceCreditTest {
     store = new CreditStore();
     fixture = new AggregateTestFixture<>(Deal.class);
     fixture.registerInjectableResource(CLOCK);
+    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
     CreditLedger ledger =
         new CreditLedger(store.repository(CreditAccount.class), store.store, CLOCK, POLICY);
     fixture.registerAnnotatedCommandHandler(

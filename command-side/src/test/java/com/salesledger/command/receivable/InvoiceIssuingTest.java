@@ -1,5 +1,14 @@
 package com.salesledger.command.receivable;
 
+import static com.salesledger.command.LedgerFixture.DEAL;
+import static com.salesledger.command.LedgerFixture.FINANCE;
+import static com.salesledger.command.LedgerFixture.INVOICE;
+import static com.salesledger.command.LedgerFixture.TODAY;
+import static com.salesledger.command.LedgerFixture.dealOpened;
+import static com.salesledger.command.LedgerFixture.dealWon;
+import static com.salesledger.command.LedgerFixture.fixtureFor;
+import static com.salesledger.command.LedgerFixture.invoiceIssued;
+import static com.salesledger.command.LedgerFixture.money;
 import static com.salesledger.command.common.Rejections.rejected;
 import static com.salesledger.events.common.Rejection.Kind.CONFLICT;
 import static com.salesledger.events.common.Rejection.Kind.INVALID;
@@ -10,21 +19,14 @@ import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.NoCreditAccounts;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.command.deal.Deal;
-import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.deal.DealInvoiced;
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealOpened;
 import com.salesledger.events.deal.DealStage;
 import com.salesledger.events.deal.DealWon;
-import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.IssueInvoice;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -52,27 +54,16 @@ import org.junit.jupiter.api.Test;
  */
 class InvoiceIssuingTest {
 
-  /** "Today" for every handler: the clock is fixed at 2026-06-30 (UTC). */
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC);
-
-  private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
   private static final LocalDate OPENED_ON = LocalDate.of(2026, 5, 4);
   private static final LocalDate CLOSED_ON = LocalDate.of(2026, 6, 20);
   private static final LocalDate ISSUED_ON = LocalDate.of(2026, 6, 25);
-  private static final String DEAL = "deal-1";
-  private static final String INVOICE = "inv-1";
-
-  private static final Map<String, Object> FINANCE =
-      Map.of(LedgerMetaData.USER, "fin1", LedgerMetaData.ROLES, "FINANCE");
 
   private FixtureConfiguration<Deal> fixture;
   private EmbeddedEventStore invoiceStore;
 
   @BeforeEach
   void setUp() {
-    fixture = new AggregateTestFixture<>(Deal.class);
-    fixture.registerInjectableResource(CLOCK);
+    fixture = fixtureFor(Deal.class);
     invoiceStore =
         EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     registerInvoiceIssuing(fixture, invoiceStore, 30);
@@ -96,39 +87,13 @@ class InvoiceIssuingTest {
             defaultTermsDays));
   }
 
-  private static BigDecimal money(String value) {
-    return new BigDecimal(value);
-  }
-
   private static DealOpened opened() {
-    return new DealOpened(
-        DEAL,
-        "cust-1",
-        "rep1",
-        "team-a",
-        "north",
-        "software",
-        money("1200.00"),
-        "EUR",
-        CLOSED_ON,
-        OPENED_ON,
-        DealStage.LEAD);
+    return dealOpened("1200.00", CLOSED_ON, OPENED_ON, DealStage.LEAD);
   }
 
   /** Won for 1000.00 on 2026-06-20. */
   private static DealWon won() {
-    return new DealWon(
-        DEAL,
-        "cust-1",
-        "rep1",
-        "team-a",
-        "north",
-        "software",
-        money("1000.00"),
-        money("700.00"),
-        "EUR",
-        OPENED_ON,
-        CLOSED_ON);
+    return dealWon("1000.00", "700.00", OPENED_ON, CLOSED_ON);
   }
 
   private static IssueInvoice issue(String invoiceId, String amount) {
@@ -137,21 +102,6 @@ class InvoiceIssuingTest {
 
   private static IssueInvoice issue(String amount, LocalDate issueDate, LocalDate dueDate) {
     return new IssueInvoice(INVOICE, DEAL, money(amount), issueDate, dueDate);
-  }
-
-  private static InvoiceIssued invoiceIssued(
-      String amount, LocalDate issueDate, LocalDate dueDate) {
-    return new InvoiceIssued(
-        INVOICE,
-        DEAL,
-        "cust-1",
-        "rep1",
-        "team-a",
-        "north",
-        money(amount),
-        "EUR",
-        issueDate,
-        dueDate);
   }
 
   private List<Object> invoiceEvents(String invoiceId) {
@@ -172,8 +122,7 @@ class InvoiceIssuingTest {
 
   @Test
   void without_a_due_date_the_invoice_is_due_after_the_default_payment_terms() {
-    FixtureConfiguration<Deal> fixtureWith45Days = new AggregateTestFixture<>(Deal.class);
-    fixtureWith45Days.registerInjectableResource(CLOCK);
+    FixtureConfiguration<Deal> fixtureWith45Days = fixtureFor(Deal.class);
     registerInvoiceIssuing(fixtureWith45Days, invoiceStore, 45);
 
     fixtureWith45Days

@@ -1,14 +1,18 @@
 package com.salesledger.command.receivable;
 
+import static com.salesledger.command.LedgerFixture.FINANCE;
+import static com.salesledger.command.LedgerFixture.INVOICE;
+import static com.salesledger.command.LedgerFixture.TODAY;
+import static com.salesledger.command.LedgerFixture.fixtureFor;
+import static com.salesledger.command.LedgerFixture.invoiceIssued;
+import static com.salesledger.command.LedgerFixture.money;
 import static com.salesledger.command.common.Rejections.rejected;
 import static com.salesledger.events.common.Rejection.Kind.CONFLICT;
 import static com.salesledger.events.common.Rejection.Kind.INVALID;
 import static com.salesledger.events.common.Rejection.Kind.RULE;
 
 import com.salesledger.command.common.CommandResult;
-import com.salesledger.command.common.NoCreditAccounts;
 import com.salesledger.command.common.Rejected;
-import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.receivable.CreditNoteIssued;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.InvoiceWrittenOff;
@@ -16,13 +20,7 @@ import com.salesledger.events.receivable.IssueCreditNote;
 import com.salesledger.events.receivable.PaymentReceived;
 import com.salesledger.events.receivable.ReceivePayment;
 import com.salesledger.events.receivable.WriteOffInvoice;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Map;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -39,44 +37,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InvoiceTest {
 
-  /** "Today" for every handler: the clock is fixed at 2026-06-30 (UTC). */
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC);
-
-  private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
   private static final LocalDate ISSUED_ON = LocalDate.of(2026, 6, 10);
   private static final LocalDate PAID_ON = LocalDate.of(2026, 6, 20);
-  private static final String INVOICE = "inv-1";
-
-  private static final Map<String, Object> FINANCE =
-      Map.of(LedgerMetaData.USER, "fin1", LedgerMetaData.ROLES, "FINANCE");
 
   private FixtureConfiguration<Invoice> fixture;
 
   @BeforeEach
   void setUp() {
-    fixture = new AggregateTestFixture<>(Invoice.class);
-    fixture.registerInjectableResource(CLOCK);
-    fixture.registerInjectableResource(new NoCreditAccounts(TODAY));
-  }
-
-  private static BigDecimal money(String value) {
-    return new BigDecimal(value);
+    fixture = fixtureFor(Invoice.class);
   }
 
   /** An invoice of 1000.00 issued on 2026-06-10, due 2026-07-10. */
   private static InvoiceIssued issued() {
-    return new InvoiceIssued(
-        INVOICE,
-        "deal-1",
-        "cust-1",
-        "rep1",
-        "team-a",
-        "north",
-        money("1000.00"),
-        "EUR",
-        ISSUED_ON,
-        ISSUED_ON.plusDays(30));
+    return invoiceIssued("1000.00", ISSUED_ON, ISSUED_ON.plusDays(30));
   }
 
   private static PaymentReceived paid(String paymentId, String amount, String openAfter) {

@@ -4,7 +4,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -45,19 +44,6 @@ public class EventStoreConfiguration {
         .payloadRevisionColumn("payload_revision")
         .payloadColumn("payload")
         .metaDataColumn("meta_data")
-        .build();
-  }
-
-  @Bean
-  TokenSchema tokenSchema() {
-    return TokenSchema.builder()
-        .setTokenTable("token_entry")
-        .setProcessorNameColumn("processor_name")
-        .setSegmentColumn("segment")
-        .setTokenColumn("token")
-        .setTokenTypeColumn("token_type")
-        .setTimestampColumn("timestamp")
-        .setOwnerColumn("owner")
         .build();
   }
 

@@ -2,9 +2,9 @@ package com.salesledger.platform.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,14 +20,17 @@ public class EmbeddedDatabaseConfiguration {
   EmbeddedPostgresServer embeddedPostgresServer(
       @Value("${ledger.data-dir:./data}") String dataDir,
       @Value("${ledger.embedded-db.port:54329}") int port) {
-    return EmbeddedPostgresServer.start(Path.of(dataDir, "postgres"), port);
+    return EmbeddedPostgresServer.start(Path.of(dataDir), port);
   }
 
+  /** The pool settings ({@code spring.datasource.hikari.*}, e.g. short timeouts) apply here too. */
   @Bean
-  DataSource dataSource(EmbeddedPostgresServer server) {
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(EmbeddedPostgresServer server) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(server.jdbcUrl());
-    dataSource.setUsername("postgres");
+    dataSource.setUsername(server.username());
+    dataSource.setPassword(server.password());
     dataSource.setMaximumPoolSize(10);
     return dataSource;
   }

@@ -24,8 +24,17 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
     this.positions = positions;
   }
 
+  /** Reading the positions needs the database: while it is unreachable, answer DOWN at once. */
   @Override
   public Health health() {
+    try {
+      return projections();
+    } catch (RuntimeException databaseUnreachable) {
+      return Health.down().build();
+    }
+  }
+
+  private Health projections() {
     long head = positions.head();
     Health.Builder health = Health.up().withDetail("head", head);
     Map<String, Object> processors = new LinkedHashMap<>();

@@ -2,7 +2,10 @@ package com.salesledger.query.dashboard;
 
 import com.salesledger.events.common.Period;
 import com.salesledger.platform.LedgerSettings;
-import com.salesledger.platform.security.Actor;
+import com.salesledger.platform.security.AccessPolicy;
+import com.salesledger.platform.security.DataScope;
+import com.salesledger.platform.security.Permission;
+import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
 import com.salesledger.query.common.Freshness;
@@ -18,14 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/dashboard/sales}: booked revenue and friends per group for a period. */
 @RestController
 @RequestMapping("/api/dashboard")
+@Permitted(Permission.READ_LEDGER)
 class DashboardController {
 
   private final SalesDashboard dashboard;
+  private final AccessPolicy access;
   private final Freshness freshness;
   private final LedgerSettings settings;
 
-  DashboardController(SalesDashboard dashboard, Freshness freshness, LedgerSettings settings) {
+  DashboardController(
+      SalesDashboard dashboard, AccessPolicy access, Freshness freshness, LedgerSettings settings) {
     this.dashboard = dashboard;
+    this.access = access;
     this.freshness = freshness;
     this.settings = settings;
   }
@@ -56,17 +63,16 @@ class DashboardController {
           "asOf", "is not supported by the dashboard yet; it answers as of now");
     }
     long position = freshness.await(request, SalesProjection.PROCESSOR);
-    Actor actor = Actor.current();
-    SalesDashboard.Result result =
-        dashboard.compute(parsedPeriod, parsedGroupBy, actor.isRepOnly() ? actor.name() : null);
+    DataScope scope = access.scopeOfCurrentCaller();
+    SalesDashboard.Result result = dashboard.compute(parsedPeriod, parsedGroupBy, scope);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("period", parsedPeriod.toString());
     body.put("from", parsedPeriod.start());
     body.put("to", parsedPeriod.end());
     body.put("groupBy", parsedGroupBy.parameter);
     body.put("currency", settings.currency());
-    if (actor.isRepOnly()) {
-      body.put("scope", "own deals of " + actor.name());
+    if (!scope.unlimited()) {
+      body.put("scope", scope.describe());
     }
     body.put("groups", result.groups());
     body.put("total", result.total());

@@ -3,22 +3,18 @@ package com.salesledger.query.dashboard;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How the dashboard groups: each maps to a column of the roll-up tables. */
+/** How the dashboard groups its figures. */
 enum GroupBy {
-  REP("rep", "rep", "rep"),
-  TEAM("team", "team", "team"),
-  REGION("region", "region", "region"),
-  PRODUCT_LINE("productLine", "product_line", "product_line"),
-  MONTH("month", "to_char(month, 'YYYY-MM')", "to_char(close_date, 'YYYY-MM')");
+  REP("rep"),
+  TEAM("team"),
+  REGION("region"),
+  PRODUCT_LINE("productLine"),
+  MONTH("month");
 
   final String parameter;
-  final String salesColumn;
-  final String firstWinColumn;
 
-  GroupBy(String parameter, String salesColumn, String firstWinColumn) {
+  GroupBy(String parameter) {
     this.parameter = parameter;
-    this.salesColumn = salesColumn;
-    this.firstWinColumn = firstWinColumn;
   }
 
   static GroupBy parse(String value) {

@@ -26,4 +26,13 @@ public record InvoiceView(
     long daysOverdue,
     String status,
     long version,
-    long updatedAtPosition) {}
+    long updatedAtPosition) {
+
+  /** Settled (with or without a write-off), overdue or open, from the as-of figures. */
+  static String status(BigDecimal open, long overdue, BigDecimal writtenOff) {
+    if (open.signum() == 0) {
+      return writtenOff.signum() > 0 ? "CLOSED_WITH_WRITE_OFF" : "SETTLED";
+    }
+    return overdue > 0 ? "OVERDUE" : "OPEN";
+  }
+}

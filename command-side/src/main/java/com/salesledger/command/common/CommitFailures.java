@@ -1,0 +1,77 @@
+package com.salesledger.command.common;
+
+import com.salesledger.events.common.Rejection;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+
+/**
+ * Refusals that only show when a command's unit of work commits, after every handler and
+ * interceptor has returned: a stale {@code expectedVersion} (checked by Axon at prepare-commit) and
+ * a sequence number already taken (a duplicate id or a lost race). They are turned into {@link
+ * CommandExecutionException}s with a {@link Rejection} on the handling side, because Axon Server
+ * passes a handler's exception on only as a message and an error code: its class and cause are lost
+ * on the way back to the sender.
+ */
+final class CommitFailures {
+
+  /** The aggregate's first event could not be stored: one with this id exists already. */
+  static final Rejection DUPLICATE_ID =
+      new Rejection(Rejection.Kind.CONFLICT, null, "A record with this id already exists.");
+
+  static final Rejection LOST_RACE =
+      new Rejection(
+          Rejection.Kind.CONFLICT, null, "Another change to the same record won the race; retry.");
+
+  static final String EXPECTED_VERSION = "expectedVersion";
+
+  /**
+   * Axon Server refuses an event whose aggregate sequence number is taken with error code
+   * AXONIQ-2000 ("Invalid sequence number 0 for aggregate D-1, expected 1"); the JDBC storage
+   * engine raises {@link AggregateStreamCreationException} or {@link ConcurrencyException} instead.
+   */
+  private static final Pattern INVALID_SEQUENCE =
+      Pattern.compile("AXONIQ-2000\\]?\\s*Invalid sequence number (\\d+)");
+
+  private CommitFailures() {}
+
+  /** The failure as the sender should see it: with a {@link Rejection} when it is a refusal. */
+  static Throwable translate(Throwable failure) {
+    if (failure instanceof CommandExecutionException execution
+        && execution.getDetails().isPresent()) {
+      return failure;
+    }
+    return rejectionOf(failure)
+        .<Throwable>map(
+            rejection -> new CommandExecutionException(rejection.message(), null, rejection))
+        .orElse(failure);
+  }
+
+  static Optional<Rejection> rejectionOf(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof AggregateStreamCreationException) {
+        return Optional.of(DUPLICATE_ID);
+      }
+      if (t instanceof ConflictingModificationException) {
+        return Optional.of(
+            new Rejection(Rejection.Kind.CONFLICT, EXPECTED_VERSION, t.getMessage()));
+      }
+      if (t instanceof ConcurrencyException) {
+        return Optional.of(LOST_RACE);
+      }
+      Matcher invalidSequence = INVALID_SEQUENCE.matcher(String.valueOf(t.getMessage()));
+      if (invalidSequence.find()) {
+        return Optional.of(
+            Long.parseLong(invalidSequence.group(1)) == 0 ? DUPLICATE_ID : LOST_RACE);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+}

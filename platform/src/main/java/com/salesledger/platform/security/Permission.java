@@ -1,0 +1,35 @@
+package com.salesledger.platform.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a role may do, the one table of it. Endpoints name a permission with {@link Permitted};
+ * aggregates ask {@link AccessPolicy#may}. Which records an action may touch is the data scope's
+ * business ({@link AccessPolicy#scopeOf}), not this table's.
+ */
+public enum Permission {
+  /** Read deals, invoices and figures (within one's data scope). */
+  READ_LEDGER(EnumSet.allOf(Role.class)),
+  /** Open deals and move them through stages to won or lost. */
+  WORK_ON_DEALS(EnumSet.of(Role.REP, Role.MANAGER, Role.ADMIN)),
+  /** Move a deal to another rep or team. */
+  REASSIGN_DEALS(EnumSet.of(Role.MANAGER, Role.ADMIN)),
+  /** Issue invoices, record payments, credit notes and write-offs. */
+  MANAGE_RECEIVABLES(EnumSet.of(Role.FINANCE, Role.ADMIN)),
+  /**
+   * Open credit accounts, change ratings, terms, holds and limits, decide limit requests (never
+   * one's own) and release held deals.
+   */
+  MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN));
+
+  private final Set<Role> roles;
+
+  Permission(Set<Role> roles) {
+    this.roles = Set.copyOf(roles);
+  }
+
+  public boolean grantedTo(Actor actor) {
+    return actor.hasAny(roles);
+  }
+}

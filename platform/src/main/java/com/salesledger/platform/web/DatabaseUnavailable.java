@@ -1,0 +1,99 @@
+package com.salesledger.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A request that failed because the database cannot be reached answers 503 with {@code
+ * Retry-After}, not 500: an outage is the operator's news, not a bug. The failure may surface
+ * wrapped in any layer (Spring JDBC, transaction creation, Axon's storage engine and command bus),
+ * so the whole cause chain is read. Runs before the {@code @ExceptionHandler}s, then lets {@link
+ * ProblemResponses} render the answer.
+ */
+@Component
+public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
+
+  static final int RETRY_AFTER_SECONDS = 2;
+  private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
+
+  /** Connection exceptions (class 08) and a server that is shutting down or starting up. */
+  private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03");
+
+  private final HandlerExceptionResolver problemResponses;
+
+  DatabaseUnavailable(
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problemResponses) {
+    this.problemResponses = problemResponses;
+  }
+
+  @Override
+  public ModelAndView resolveException(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    if (!isOutage(e)) {
+      return null;
+    }
+    log.warn(
+        "{} {}: the database is unavailable ({})",
+        request.getMethod(),
+        request.getRequestURI(),
+        rootCause(e));
+    LedgerProblem problem =
+        new LedgerProblem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The ledger cannot reach its database right now. Retry shortly; a command retried with"
+                + " the same Idempotency-Key is applied at most once.",
+            List.of(),
+            RETRY_AFTER_SECONDS);
+    return problemResponses.resolveException(request, response, handler, problem);
+  }
+
+  /** True when the failure, however wrapped, is the database being unreachable. */
+  public static boolean isOutage(Throwable failure) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof ConnectException
+          || t instanceof CannotGetJdbcConnectionException
+          || t instanceof CannotCreateTransactionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || OUTAGE_STATES.contains(state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.toString();
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+}
