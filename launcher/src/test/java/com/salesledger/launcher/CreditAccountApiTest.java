@@ -7,7 +7,7 @@ import static com.salesledger.launcher.CreditTesting.openDeal;
 import static com.salesledger.launcher.CreditTesting.streamOf;
 import static com.salesledger.launcher.CreditTesting.types;
 import static com.salesledger.launcher.CreditTesting.win;
-import static com.salesledger.launcher.RefusedCommandsTest.assertProblem;
+import static com.salesledger.launcher.Problems.assertProblem;
 import static com.salesledger.launcher.RefusedCommandsTest.eventCount;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
