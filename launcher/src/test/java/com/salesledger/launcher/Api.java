@@ -79,6 +79,20 @@ final class Api {
     }
   }
 
+  /** Any method, content type and body, as an attacker would send them. */
+  Response send(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder builder = request(path);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(
+        builder.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   Response get(String path) {
     return send(request(path).GET());
   }

@@ -29,7 +29,8 @@ class EventMetadataTest {
             "expectedCloseDate", "2025-06-30",
             "openedOn", "2025-01-15");
     assertThat(manager.post("/api/deals", deal).status()).isEqualTo(201);
-    Api.Response reassigned =
+    // A body that tries to name the user is refused outright (unknown property), not ignored.
+    Api.Response forged =
         manager.post(
             "/api/deals/" + dealId + "/reassign",
             Map.of(
@@ -41,6 +42,11 @@ class EventMetadataTest {
                 "rep1 moved to key accounts",
                 "user",
                 "forged"));
+    Problems.assertProblem(forged, 400, "user");
+    Api.Response reassigned =
+        manager.post(
+            "/api/deals/" + dealId + "/reassign",
+            Map.of("ownerRep", "rep2", "team", "north-2", "reason", "rep1 moved to key accounts"));
     assertThat(reassigned.status()).as(reassigned.text()).isEqualTo(200);
 
     DomainEventMessage<?> event = StoredEvents.of(SharedLedger.get(), dealId).get(1);

@@ -1,8 +1,14 @@
 package com.salesledger.platform.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.salesledger.platform.web.input.BodyTooLargeException;
+import com.salesledger.platform.web.input.DateOutOfRangeException;
+import com.salesledger.platform.web.input.InputRuleException;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,12 +55,30 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-    String message = "has an unreadable value '" + e.getValue() + "'";
+    DateOutOfRangeException range = causeOf(e, DateOutOfRangeException.class);
+    String message =
+        range != null ? range.getMessage() : "has an unreadable value '" + e.getValue() + "'";
     return respond(
         HttpStatus.BAD_REQUEST,
         e.getName() + " " + message,
         List.of(new FieldError(e.getName(), message)),
         new HttpHeaders());
+  }
+
+  /** Constraint violations on query parameters and path variables (method validation). */
+  @ExceptionHandler(ConstraintViolationException.class)
+  public ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+    List<FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .sorted(java.util.Comparator.comparing(FieldError::field))
+            .toList();
+    return respond(HttpStatus.BAD_REQUEST, summary(errors), errors, new HttpHeaders());
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
   }
 
   @ExceptionHandler(Exception.class)
@@ -106,19 +130,44 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    BodyTooLargeException tooLarge = causeOf(ex, BodyTooLargeException.class);
+    if (tooLarge != null) {
+      return respond(
+          HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(), new HttpHeaders());
+    }
     Throwable cause = ex.getCause();
-    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    if (cause instanceof JsonParseException parse
+        && parse.getOriginalMessage() != null
+        && parse.getOriginalMessage().startsWith("Duplicate field")) {
+      String field = parse.getOriginalMessage().replaceAll("^Duplicate field '(.*)'$", "$1");
+      String message = "is given more than once";
+      return respond(
+          HttpStatus.BAD_REQUEST,
+          field + " " + message,
+          List.of(new FieldError(field, message)),
+          new HttpHeaders());
+    }
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      String parent = path(unknown.getPath().subList(0, unknown.getPath().size() - 1));
       String field =
-          mapping.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
+          parent.isEmpty() ? unknown.getPropertyName() : parent + "." + unknown.getPropertyName();
+      String message = "is not a known property of this request";
+      return respond(
+          HttpStatus.BAD_REQUEST,
+          field + " " + message,
+          List.of(new FieldError(field, message)),
+          new HttpHeaders());
+    }
+    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = path(mapping.getPath());
       String message =
-          cause instanceof InvalidFormatException invalid
-              ? "has an unreadable value '" + invalid.getValue() + "'"
-              : cause instanceof MismatchedInputException ? "has the wrong type" : "is malformed";
+          cause instanceof InputRuleException rule
+              ? rule.rule()
+              : cause instanceof InvalidFormatException invalid
+                  ? "has an unreadable value '" + invalid.getValue() + "'"
+                  : cause instanceof MismatchedInputException
+                      ? "has the wrong type or is missing"
+                      : "is malformed";
       return respond(
           HttpStatus.BAD_REQUEST,
           field + " " + message,
@@ -146,6 +195,57 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
           new HttpHeaders());
     }
     return super.handleServletRequestBindingException(ex, headers, status, request);
+  }
+
+  private static String path(List<JsonMappingException.Reference> references) {
+    return references.stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every answer Spring MVC's own handling produces (unsupported media type, unacceptable Accept,
+   * missing parameter, method not allowed, ...) is problem+json too, whatever the client accepts.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
+    HttpStatus status =
+        HttpStatus.resolve(statusCode.value()) != null
+            ? HttpStatus.valueOf(statusCode.value())
+            : HttpStatus.INTERNAL_SERVER_ERROR;
+    ProblemDetail given =
+        body instanceof ProblemDetail problem
+            ? problem
+            : ex instanceof org.springframework.web.ErrorResponse response
+                ? response.getBody()
+                : null;
+    String detail =
+        given != null && given.getDetail() != null
+            ? given.getDetail()
+            : ProblemJson.defaultDetail(status.value());
+    HttpHeaders copy = new HttpHeaders();
+    if (headers != null) {
+      headers.forEach((name, values) -> copy.put(name, values));
+    }
+    if (status.is5xxServerError()) {
+      log.error("Failure in request handling", ex);
+    }
+    return respond(status, detail, List.of(), copy);
   }
 
   private static String summary(List<FieldError> errors) {

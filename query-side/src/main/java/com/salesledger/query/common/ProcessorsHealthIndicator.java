@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} shows, per projection, its position, the head of the event store and the
- * lag between them. A processor in error makes the query side DOWN.
+ * lag between them. A processor in error makes the query side DEGRADED (it still answers, but that
+ * read model stands still).
  */
 @Component("projections")
 public class ProcessorsHealthIndicator implements HealthIndicator {
@@ -56,7 +57,7 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
               detail.put("lag", at < 0 ? head : Math.max(0, head - at));
               processors.put(name, detail);
               if (error) {
-                health.down();
+                health.status("DEGRADED");
               }
             });
     return health.withDetail("processors", processors).build();
