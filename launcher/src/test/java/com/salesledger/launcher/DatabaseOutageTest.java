@@ -51,7 +51,7 @@ class DatabaseOutageTest {
         assertThat(answer.ms()).isLessThan(PROMPTLY_MS);
       }
       for (Timed<Api.Response> health : new Timed[] {commandHealth, queryHealth}) {
-        assertThat(health.value().status()).isEqualTo(503);
+        assertThat(health.value().status()).as(health.value().text()).isEqualTo(503);
         assertThat(health.value().json().get("status").asText()).isEqualTo("DOWN");
         assertThat(health.ms()).isLessThan(PROMPTLY_MS);
       }

@@ -134,7 +134,8 @@ class PoisonEventTest {
     assertThat(admin.get("/api/deals/" + extreme).status()).isEqualTo(404);
 
     // Health names the processor and the event.
-    Api.Response health = Api.at(ledger.queryPort(), null).get("/actuator/health");
+    // Health details are shown to a signed-in user only.
+    Api.Response health = Api.at(ledger.queryPort(), "admin").get("/actuator/health");
     assertThat(health.json().get("status").asText()).isEqualTo("DEGRADED");
     JsonNode parked = health.json().at("/components/deadLetterQueues/details/processors/deals");
     assertThat(parked.get("deadLetters").asLong()).isEqualTo(3);
