@@ -55,7 +55,10 @@ class EventStoreSelectionTest {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withUserConfiguration(AxonInfrastructure.class, EventStoreConfiguration.class);
+          .withUserConfiguration(
+              AxonInfrastructure.class,
+              EventStoreConfiguration.class,
+              TokenStoreConfiguration.class);
 
   @Test
   void without_axon_server_events_are_stored_by_the_jdbc_engine_with_a_raised_gap_timeout() {

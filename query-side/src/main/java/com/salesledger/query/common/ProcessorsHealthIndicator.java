@@ -1,5 +1,7 @@
 package com.salesledger.query.common;
 
+import com.salesledger.query.common.projection.ProjectionRebuilds;
+import com.salesledger.query.common.projection.RebuildProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -10,19 +12,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} shows, per projection, its position, the head of the event store and the
- * lag between them. A processor in error makes the query side DEGRADED (it still answers, but that
- * read model stands still).
+ * lag between them, and a running (or the last) rebuild's progress. A processor in error makes the
+ * query side DEGRADED (it still answers, but that read model stands still).
  */
 @Component("projections")
 public class ProcessorsHealthIndicator implements HealthIndicator {
 
   private final EventProcessingConfiguration processing;
   private final ProjectionPositions positions;
+  private final ProjectionRebuilds rebuilds;
 
   public ProcessorsHealthIndicator(
-      EventProcessingConfiguration processing, ProjectionPositions positions) {
+      EventProcessingConfiguration processing,
+      ProjectionPositions positions,
+      ProjectionRebuilds rebuilds) {
     this.processing = processing;
     this.positions = positions;
+    this.rebuilds = rebuilds;
   }
 
   /** Reading the positions needs the database: while it is unreachable, answer DOWN at once. */
@@ -60,6 +66,10 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
                 health.status("DEGRADED");
               }
             });
+    RebuildProgress rebuild = rebuilds.progress();
+    if (rebuild != null) {
+      health.withDetail("rebuild", rebuild);
+    }
     return health.withDetail("processors", processors).build();
   }
 }

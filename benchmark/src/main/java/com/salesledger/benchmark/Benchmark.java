@@ -1,0 +1,475 @@
+package com.salesledger.benchmark;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.salesledger.command.history.HistoryGenerator;
+import com.salesledger.command.history.HistoryShape;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * {@code ./ledger benchmark}: writes a generated history into the event store, starts the ledger
+ * with its start script against the same PostgreSQL, and measures it against limits measured in the
+ * same run. See README "Benchmark" for the options.
+ */
+public final class Benchmark {
+
+  private final Map<String, String> options;
+  private final Report report = new Report();
+  private final AtomicLong peakRss = new AtomicLong();
+
+  private Benchmark(Map<String, String> options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    run(args);
+    System.exit(0);
+  }
+
+  /** Runs the whole benchmark; answers the folder of its report. */
+  public static Path run(String... args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("options look like --events=1000000; got " + arg);
+      }
+      String[] kv = arg.substring(2).split("=", 2);
+      options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+    }
+    return new Benchmark(options).measure();
+  }
+
+  private String option(String name, String fallback) {
+    String value = options.get(name);
+    return value != null ? value : fallback;
+  }
+
+  /** The serializer the ledger uses for events (Jackson, ISO dates, no nulls). */
+  static Serializer eventSerializer() {
+    return JacksonSerializer.builder()
+        .objectMapper(
+            JsonMapper.builder()
+                .findAndAddModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build())
+        .build();
+  }
+
+  private Path measure() throws Exception {
+    long targetEvents = Long.parseLong(option("events", "200000"));
+    int deals =
+        Integer.parseInt(option("deals", Long.toString(Math.max(1, targetEvents * 10 / 46))));
+    double seconds = Double.parseDouble(option("seconds", "10"));
+    Path root = Path.of(option("project", ".")).toAbsolutePath().normalize();
+    Path out = Path.of(option("out", "benchmark/report")).toAbsolutePath();
+    Serializer serializer = eventSerializer();
+    try (Database db = database()) {
+      report.context(
+          String.format(
+              Locale.ROOT,
+              "%s, PostgreSQL %s, %d cores, %s",
+              LocalDate.now(),
+              db.isEmbedded() ? "embedded (zonky 16)" : "external " + db.url,
+              Runtime.getRuntime().availableProcessors(),
+              option("note", "machine shared with other work")));
+      report.context("load average (1, 5, 15 min) at the start: " + loadAverage());
+      DataSource dataSource = db.dataSource();
+      int commandPort = Integer.parseInt(option("command-port", "18080"));
+      int queryPort = Integer.parseInt(option("query-port", "18081"));
+      try (LedgerProcess ledger =
+          LedgerProcess.start(root, db, commandPort, queryPort, out.resolve("ledger.log"))) {
+        Thread sampler = rssSampler(ledger);
+        awaitUp(ledger);
+        report.context(
+            "ledger pid " + ledger.pid() + ", started with ./ledger (its default JAVA_OPTS)");
+        long existing = count(dataSource, "select count(*) from domain_event_entry");
+        if (existing == 0) {
+          generate(dataSource, serializer, deals);
+        } else {
+          report.context("event store already holds " + existing + " events: not generated again");
+        }
+        Http admin = Http.login(queryPort, "admin", "demo");
+        report.context("authentication: " + admin.scheme);
+        long events = count(dataSource, "select count(*) from domain_event_entry");
+        awaitCaughtUp(admin, "live projections");
+        commands(ledger, dataSource, seconds);
+        queries(ledger, dataSource, seconds);
+        rebuild(admin, dataSource, serializer, events);
+        report.context(
+            String.format(
+                Locale.ROOT,
+                "event store: %,d events",
+                count(dataSource, "select count(*) from domain_event_entry")));
+        long rss = peakRss.get();
+        report.add(
+            new Report.Line(
+                "ledger resident memory, peak over the run (one JVM, both apps)",
+                rss + " MiB",
+                "goal 600 MiB",
+                600.0 / rss,
+                1.0,
+                ""));
+        sampler.interrupt();
+        report.context("load average (1, 5, 15 min) at the end: " + loadAverage());
+      }
+    }
+    report.write(out);
+    System.out.println(
+        "Report: " + out.resolve("REPORT.md") + " and " + out.resolve("benchmark.png"));
+    return out;
+  }
+
+  private Database database() {
+    String url = options.get("db");
+    if (url != null) {
+      return Database.external(url, option("db-user", "postgres"), option("db-password", ""));
+    }
+    Path dir = Path.of(option("data", "data/benchmark")).toAbsolutePath();
+    return Database.embedded(dir, Integer.parseInt(option("db-port", "54335")));
+  }
+
+  private Thread rssSampler(LedgerProcess ledger) {
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted() && ledger.alive()) {
+                peakRss.accumulateAndGet(ledger.residentMiB(), Math::max);
+                try {
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "rss-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    return sampler;
+  }
+
+  private void awaitUp(LedgerProcess ledger) throws InterruptedException {
+    Http anonymous = Http.anonymous(ledger.queryPort);
+    for (int i = 0; i < 600; i++) {
+      if (!ledger.alive()) {
+        throw new IllegalStateException("the ledger stopped; see its log");
+      }
+      if (anonymous.get("/actuator/health").status() == 200) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the ledger did not come up in 5 minutes");
+  }
+
+  private void generate(DataSource dataSource, Serializer serializer, int deals)
+      throws InterruptedException {
+    HistoryShape shape =
+        HistoryShape.designScale(deals, Long.parseLong(option("seed", "20261125")));
+    int threads = Integer.parseInt(option("threads", "2"));
+    HistoryGenerator generator =
+        new HistoryGenerator(dataSource, serializer, Clock.systemUTC(), 30);
+    long start = System.nanoTime();
+    HistoryGenerator.Result result =
+        generator.generate(
+            shape,
+            threads,
+            "benchmark history",
+            (done, total, events) -> progressBar("generating", done, total, events, start));
+    System.out.println();
+    report.context(
+        String.format(
+            Locale.ROOT,
+            "generated %,d events of %,d deals (%,d reps in %d teams, %,d customers, %d years) in %.0f s:"
+                + " %,.0f events/s; %d generated commands refused by business rules",
+            result.events(),
+            result.deals(),
+            shape.teams() * shape.repsPerTeam(),
+            shape.teams(),
+            shape.customers(),
+            shape.years(),
+            result.millis() / 1000.0,
+            result.eventsPerSecond(),
+            result.commandsRefused()));
+  }
+
+  private static void progressBar(String what, int done, int total, long events, long startNanos) {
+    int width = 40;
+    int filled = (int) ((long) width * done / total);
+    double secs = (System.nanoTime() - startNanos) / 1e9;
+    double rate = events / Math.max(secs, 0.001);
+    double left = done == 0 ? 0 : secs * (total - done) / done;
+    System.out.printf(
+        Locale.ROOT,
+        "\r%s [%s%s] %,d/%,d deals, %,d events, %,.0f events/s, %.0f s left   ",
+        what,
+        "#".repeat(filled),
+        ".".repeat(width - filled),
+        done,
+        total,
+        events,
+        rate,
+        left);
+  }
+
+  private void awaitCaughtUp(Http admin, String what) throws InterruptedException {
+    long start = System.nanoTime();
+    long firstPosition = -1;
+    while (true) {
+      JsonNode answer = admin.get("/api/admin/projections").json();
+      long head = answer.get("head").asLong();
+      long lowest = Long.MAX_VALUE;
+      boolean all = true;
+      for (JsonNode p : answer.get("projections")) {
+        lowest = Math.min(lowest, p.get("position").asLong());
+        all &= p.get("lag").asLong() == 0 && p.get("position").asLong() >= 0;
+      }
+      if (firstPosition < 0) {
+        firstPosition = Math.max(0, lowest);
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      System.out.printf(Locale.ROOT, "\r%s: at %,d of %,d (%.0f s)   ", what, lowest, head, secs);
+      if (all) {
+        System.out.println();
+        if (secs > 5) {
+          report.context(
+              String.format(
+                  Locale.ROOT,
+                  "%s caught up %,d events in %.0f s after generation (%,.0f events/s beyond what they did while it ran)",
+                  what,
+                  head - firstPosition,
+                  secs,
+                  (head - firstPosition) / secs));
+        }
+        return;
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  private void commands(LedgerProcess ledger, DataSource dataSource, double seconds)
+      throws Exception {
+    Http manager = Http.login(ledger.commandPort, "manager1", "demo");
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    String close = LocalDate.now().plusMonths(3).toString();
+    RawLimits raw = new RawLimits(dataSource, eventSerializer());
+    byte[][] sample = sampleEvent(dataSource);
+    for (int senders : new int[] {1, 8}) {
+      Load.run(
+          senders,
+          Math.min(3, seconds),
+          t -> {
+            Http own = manager.forThread();
+            return (thread, n) -> openDeal(own, "W" + run, thread, n, close);
+          });
+      Load.Result http =
+          Load.run(
+              senders,
+              seconds,
+              t -> {
+                Http own = manager.forThread();
+                return (thread, n) -> openDeal(own, "B" + run, thread, n, close);
+              });
+      Load.Result jdbc = raw.singleRowCommits(senders, seconds, sample[0], sample[1]);
+      report.add(
+          new Report.Line(
+              "commands/s through HTTP, "
+                  + senders
+                  + " sender(s) (open deal, "
+                  + manager.scheme
+                  + ")",
+              String.format(Locale.ROOT, "%,.0f/s", http.perSecond()),
+              String.format(Locale.ROOT, "%,.0f single-row commits/s", jdbc.perSecond()),
+              http.perSecond() / jdbc.perSecond(),
+              senders == 8 ? 0.5 : Double.NaN,
+              http.failures() > 0 ? http.failures() + " failed" : ""));
+    }
+  }
+
+  private static boolean openDeal(Http http, String run, int thread, long n, String close) {
+    String body =
+        String.format(
+            Locale.ROOT,
+            "{\"dealId\":\"%s-%d-%d\",\"customerId\":\"C-000001\",\"ownerRep\":\"rep-0001\","
+                + "\"team\":\"north-1\",\"region\":\"north\",\"productLine\":\"software\","
+                + "\"amount\":12000,\"expectedCloseDate\":\"%s\"}",
+            run,
+            thread,
+            n,
+            close);
+    return http.post("/api/deals", body).status() == 201;
+  }
+
+  /**
+   * The payload and metadata of a real DealOpened event: the size of a row the raw limit writes.
+   */
+  private static byte[][] sampleEvent(DataSource dataSource) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "select payload, meta_data from domain_event_entry where payload_type like"
+                    + " '%DealOpened' order by global_index desc limit 1")) {
+      r.next();
+      return new byte[][] {r.getBytes(1), r.getBytes(2)};
+    }
+  }
+
+  private void queries(LedgerProcess ledger, DataSource dataSource, double seconds)
+      throws Exception {
+    Http manager = Http.login(ledger.queryPort, "manager1", "demo");
+    List<String> invoices = sample(dataSource, "select invoice_id from invoice_view");
+    List<String> reps = sample(dataSource, "select distinct owner_rep from deal_view");
+    int year = LocalDate.now().getYear() - 1;
+    List<String> dashboards = new ArrayList<>();
+    for (String period : new String[] {Integer.toString(year), year + "-06"}) {
+      for (String by : new String[] {"rep", "team", "region", "productLine", "month"}) {
+        dashboards.add("/api/dashboard/sales?period=" + period + "&groupBy=" + by);
+      }
+    }
+    Map<String, java.util.function.Supplier<String>> kinds = new java.util.LinkedHashMap<>();
+    kinds.put(
+        "dashboard (year and month x rep, team, region, productLine, month)",
+        () -> dashboards.get(ThreadLocalRandom.current().nextInt(dashboards.size())));
+    kinds.put(
+        "deal list (one rep's deals, or open deals, 50 a page)",
+        () ->
+            ThreadLocalRandom.current().nextBoolean()
+                ? "/api/deals?owner=" + pick(reps) + "&size=50"
+                : "/api/deals?status=OPEN&size=50&page=" + ThreadLocalRandom.current().nextInt(20));
+    kinds.put("invoice (by id)", () -> "/api/receivables/invoices/" + pick(invoices));
+    for (Map.Entry<String, java.util.function.Supplier<String>> kind : kinds.entrySet()) {
+      for (int clients : new int[] {1, 4}) {
+        java.util.function.IntFunction<Load.Operation> client =
+            t -> {
+              Http own = manager.forThread();
+              return (thread, n) -> own.get(kind.getValue().get()).status() == 200;
+            };
+        Load.run(clients, Math.min(3, seconds), client);
+        Load.Result result = Load.run(clients, seconds, client);
+        double p99 = result.percentileMillis(99);
+        report.add(
+            new Report.Line(
+                kind.getKey() + ", " + clients + " client(s)",
+                String.format(
+                    Locale.ROOT, "p50 %.1f ms, p99 %.1f ms", result.percentileMillis(50), p99),
+                "goal p99 50 ms",
+                50.0 / p99,
+                1.0,
+                String.format(
+                    Locale.ROOT,
+                    "%,.0f queries/s%s",
+                    result.perSecond(),
+                    result.failures() > 0 ? ", " + result.failures() + " failed" : "")));
+      }
+    }
+  }
+
+  private static String pick(List<String> values) {
+    return values.get(ThreadLocalRandom.current().nextInt(values.size()));
+  }
+
+  private static List<String> sample(DataSource dataSource, String sql) throws Exception {
+    List<String> values = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql + " limit 2000")) {
+      while (r.next()) {
+        values.add(r.getString(1));
+      }
+    }
+    if (values.isEmpty()) {
+      throw new IllegalStateException("no rows for " + sql);
+    }
+    return values;
+  }
+
+  private void rebuild(Http admin, DataSource dataSource, Serializer serializer, long events)
+      throws Exception {
+    long start = System.nanoTime();
+    Http.Answer started = admin.post("/api/admin/projections/rebuild", "");
+    if (started.status() != 202) {
+      throw new IllegalStateException(
+          "rebuild not started: " + started.status() + " " + started.body());
+    }
+    JsonNode progress;
+    do {
+      Thread.sleep(2000);
+      progress = admin.get("/api/admin/projections").json().get("rebuild");
+      System.out.printf(
+          Locale.ROOT,
+          "\rrebuild: %s %,d of %,d events, %,.0f events/s, %s s left   ",
+          progress.get("state").asText(),
+          progress.get("eventsDone").asLong(),
+          progress.get("eventsTotal").asLong(),
+          progress.get("eventsPerSecond").asDouble(),
+          progress.path("secondsLeft").asText("?"));
+    } while (progress.get("state").asText().matches("RUNNING|SWAPPING"));
+    System.out.println();
+    double secs = (System.nanoTime() - start) / 1e9;
+    if (!progress.get("state").asText().equals("DONE")) {
+      throw new IllegalStateException("rebuild failed: " + progress.path("failure").asText());
+    }
+    long done = progress.get("eventsDone").asLong();
+    double ledgerRate = done / secs;
+    double rawRate =
+        new RawLimits(dataSource, serializer)
+            .scanDeserializeWrite(Integer.parseInt(option("raw-batch", "1000")));
+    report.add(
+        new Report.Line(
+            String.format(
+                Locale.ROOT, "full rebuild of every projection (%,d events, %.0f s)", done, secs),
+            String.format(Locale.ROOT, "%,.0f events/s", ledgerRate),
+            String.format(
+                Locale.ROOT, "%,.0f events/s raw scan+deserialize+batched write", rawRate),
+            ledgerRate / rawRate,
+            0.5,
+            ""));
+    report.add(
+        new Report.Line(
+            "full rebuild time",
+            String.format(Locale.ROOT, "%.0f s", secs),
+            "goal 600 s at 10 million events",
+            600.0 * done / 10_000_000.0 / secs,
+            1.0,
+            "scaled to 10 million events"));
+  }
+
+  /** Other work on the machine skews every figure: the report says how busy it was. */
+  private static String loadAverage() {
+    try {
+      String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static long count(DataSource dataSource, String sql) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}

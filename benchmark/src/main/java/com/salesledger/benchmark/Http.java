@@ -1,0 +1,140 @@
+package com.salesledger.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * HTTP to the ledger over kept-alive connections. Logs in once for a bearer token where the ledger
+ * offers one ({@code POST /api/auth/token}), else sends HTTP Basic on every request.
+ */
+final class Http {
+
+  static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+  record Answer(int status, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  private final String base;
+  private final String authorization;
+  final String scheme;
+  private final HttpClient client = newClient();
+
+  private Http(String base, String authorization, String scheme) {
+    this.base = base;
+    this.authorization = authorization;
+    this.scheme = scheme;
+  }
+
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  /**
+   * The same login on a client of its own: each load thread gets one, so concurrent senders never
+   * share (and queue on) one client's connections.
+   */
+  Http forThread() {
+    return new Http(base, authorization, scheme);
+  }
+
+  /** No credentials: for the health endpoint. */
+  static Http anonymous(int port) {
+    return new Http("http://localhost:" + port, null, "none");
+  }
+
+  static Http login(int port, String user, String password) {
+    String base = "http://localhost:" + port;
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    Http withBasic = new Http(base, basic, "HTTP Basic");
+    try {
+      Answer token =
+          withBasic.postOnce(
+              "/api/auth/token",
+              JSON.writeValueAsString(java.util.Map.of("username", user, "password", password)));
+      if (token.status() == 200 || token.status() == 201) {
+        JsonNode json = token.json();
+        String value =
+            json.hasNonNull("access_token")
+                ? json.get("access_token").asText()
+                : json.path("token").asText("");
+        if (!value.isEmpty()) {
+          return new Http(base, "Bearer " + value, "bearer token");
+        }
+      }
+      System.out.println("no bearer token (" + token.status() + "): HTTP Basic it is");
+    } catch (IOException | RuntimeException e) {
+      System.out.println("no bearer token (" + e + "): HTTP Basic it is");
+    }
+    return withBasic;
+  }
+
+  /** A request on a fresh connection (a refused login must not leave a pooled one behind). */
+  Answer postOnce(String path, String json) throws IOException {
+    HttpClient once = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try {
+      HttpResponse<String> response =
+          once.send(
+              request(path)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json))
+                  .timeout(Duration.ofSeconds(120))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  Answer get(String path) {
+    return send(request(path).GET());
+  }
+
+  Answer post(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    return authorization == null ? builder : builder.header("Authorization", authorization);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      return new Answer(-1, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(-1, "interrupted");
+    }
+  }
+}
