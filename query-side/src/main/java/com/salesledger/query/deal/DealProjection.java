@@ -149,7 +149,7 @@ class DealProjection implements RebuildableProjection {
   }
 
   /**
-   * Won by the rep but held by the credit check: not booked (no amounts), shown as CREDIT_HOLD
+   * Won by the rep but held by the credit check: not booked (no amounts), shown as HELD (the status column holds 10 characters)
    * until a release, whose {@link DealWon} follows.
    */
   @EventHandler
@@ -158,7 +158,7 @@ class DealProjection implements RebuildableProjection {
       @SequenceNumber long version,
       TrackingToken token,
       @Timestamp Instant at) {
-    row(e.dealId(), version, token, at).status = "CREDIT_HOLD";
+    row(e.dealId(), version, token, at).status = "HELD";
   }
 
   @EventHandler
