@@ -43,6 +43,7 @@ class TwoQuerySidesTest {
                 Map.of(
                     "spring.datasource.url", env.getProperty("spring.datasource.url"),
                     "spring.datasource.username", env.getProperty("spring.datasource.username"),
+                    "spring.datasource.password", env.getProperty("spring.datasource.password"),
                     "LEDGER_QUERY_PORT", "0",
                     "ledger.security.demo-users", "true",
                     "ledger.node-id", "second-query-side",

@@ -149,8 +149,8 @@ class DealProjection implements RebuildableProjection {
   }
 
   /**
-   * Won by the rep but held by the credit check: not booked (no amounts), shown as HELD (the status column holds 10 characters)
-   * until a release, whose {@link DealWon} follows.
+   * Won by the rep but held by the credit check: not booked (no amounts), shown as HELD (the status
+   * column holds 10 characters) until a release, whose {@link DealWon} follows.
    */
   @EventHandler
   void on(
