@@ -22,7 +22,7 @@ final class Database implements AutoCloseable {
 
   static Database embedded(Path dataDir, int port) {
     EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), port);
-    return new Database(server, server.jdbcUrl(), "postgres", "");
+    return new Database(server, server.jdbcUrl(), server.username(), server.password());
   }
 
   static Database external(String url, String user, String password) {
