@@ -3,10 +3,13 @@ package com.salesledger.command;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.salesledger.command.deal.CreditCheckOnWin;
 import com.salesledger.command.deal.Deal;
 import com.salesledger.command.deal.InvoiceClaim;
+import com.salesledger.command.receivable.CustomerCredit;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -54,6 +57,35 @@ class ArchitectureTest {
           .because(
               "issuing an invoice needs only the Deal aggregate (to claim the amount)"
                   + " and the InvoiceClaim it answers");
+
+  @ArchTest
+  static final ArchRule deals_and_receivables_do_not_depend_on_credit =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "com.salesledger.command.deal..", "com.salesledger.command.receivable..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.salesledger.command.credit..")
+          .because(
+              "deals and invoices name what they need from credit as ports"
+                  + " (CreditCheckOnWin, CustomerCredit); credit implements them");
+
+  @ArchTest
+  static final ArchRule credit_uses_only_the_ports_and_the_deal_it_releases =
+      noClasses()
+          .that()
+          .resideInAPackage("com.salesledger.command.credit..")
+          .should()
+          .dependOnClassesThat(
+              resideInAnyPackage(
+                      "com.salesledger.command.deal..", "com.salesledger.command.receivable..")
+                  .and(
+                      not(
+                          equivalentTo(Deal.class)
+                              .or(equivalentTo(CreditCheckOnWin.class))
+                              .or(equivalentTo(CustomerCredit.class)))))
+          .because("credit books held deals (Deal) and implements the two ports, nothing more");
 
   @ArchTest
   static final ArchRule aggregates_know_nothing_of_http_or_jdbc =

@@ -1,5 +1,6 @@
 package com.salesledger.command;
 
+import com.salesledger.command.common.NoCreditAccounts;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealOpened;
@@ -43,6 +44,7 @@ public final class LedgerFixture {
     FixtureConfiguration<T> fixture = new AggregateTestFixture<>(aggregate);
     fixture.registerInjectableResource(CLOCK);
     fixture.registerInjectableResource(new AccessPolicy(CLOCK));
+    fixture.registerInjectableResource(new NoCreditAccounts(TODAY));
     return fixture;
   }
 

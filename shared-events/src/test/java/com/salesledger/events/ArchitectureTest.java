@@ -3,6 +3,7 @@ package com.salesledger.events;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.salesledger.events.credit.CreditAccountEvents;
 import com.salesledger.events.deal.DealEvents;
 import com.salesledger.events.receivable.InvoiceEvents;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -30,12 +31,14 @@ class ArchitectureTest {
           .because("the events outlive any framework version and are read by both sides");
 
   @ArchTest
-  static final ArchRule every_deal_and_invoice_event_is_a_record =
+  static final ArchRule every_deal_invoice_and_credit_event_is_a_record =
       classes()
           .that()
           .implement(DealEvents.class)
           .or()
           .implement(InvoiceEvents.class)
+          .or()
+          .implement(CreditAccountEvents.class)
           .should()
           .beRecords()
           .because("events are immutable facts, stored for ever");
@@ -45,7 +48,9 @@ class ArchitectureTest {
       classes()
           .that()
           .resideInAnyPackage(
-              "com.salesledger.events.deal..", "com.salesledger.events.receivable..")
+              "com.salesledger.events.deal..",
+              "com.salesledger.events.receivable..",
+              "com.salesledger.events.credit..")
           .and()
           .areNotInterfaces()
           .and()

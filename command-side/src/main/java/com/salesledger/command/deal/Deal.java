@@ -8,10 +8,14 @@ import com.salesledger.command.common.Caller;
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.events.common.LedgerMetaData;
+import com.salesledger.events.credit.CreditCheck;
+import com.salesledger.events.credit.CreditHoldRelease;
 import com.salesledger.events.deal.ChangeDealStage;
+import com.salesledger.events.deal.DealCreditHoldReleased;
 import com.salesledger.events.deal.DealInvoiced;
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealOpened;
+import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealReassigned;
 import com.salesledger.events.deal.DealStage;
 import com.salesledger.events.deal.DealStageChanged;
@@ -46,7 +50,9 @@ public class Deal {
   enum Status {
     OPEN,
     WON,
-    LOST
+    LOST,
+    /** Won, but failed the credit check: not booked until released. */
+    CREDIT_HOLD
   }
 
   @AggregateIdentifier private String dealId;
@@ -60,6 +66,7 @@ public class Deal {
   private DealStage stage;
   private Status status;
   private BigDecimal finalAmount;
+  private BigDecimal cost;
   private LocalDate closeDate;
   private BigDecimal invoicedTotal = BigDecimal.ZERO;
   private final Set<String> invoiceIds = new HashSet<>();
@@ -144,32 +151,71 @@ public class Deal {
     return result();
   }
 
+  /**
+   * Winning runs the customer's credit check in the same unit of work (see {@link
+   * CreditCheckOnWin}): a deal that passes is won, one that fails is put on credit hold. There is
+   * no other way to a {@link DealWon}, so no path skips the check.
+   */
   @CommandHandler
   public CommandResult handle(
       WinDeal command,
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
       AccessPolicy policy,
-      Clock clock) {
+      Clock clock,
+      CreditCheckOnWin creditCheck) {
     requireInScope(policy, Caller.of(user, roles), Permission.WORK_ON_DEALS);
     requireOpen("win");
     Amounts.requirePositive("finalAmount", command.finalAmount());
     Amounts.requireNotNegative("cost", command.cost());
     requireCloseDate(command.closeDate(), clock);
-    apply(
-        new DealWon(
-            dealId,
-            customerId,
-            ownerRep,
-            team,
-            region,
-            productLine,
-            command.finalAmount(),
-            command.cost(),
-            currency,
-            openedOn,
-            command.closeDate()));
+    CreditCheck check = creditCheck.check(customerId, dealId, command.finalAmount());
+    if (check.passed()) {
+      apply(won(command.finalAmount(), command.cost(), command.closeDate()));
+    } else {
+      apply(
+          new DealPutOnCreditHold(
+              dealId,
+              customerId,
+              ownerRep,
+              team,
+              region,
+              productLine,
+              command.finalAmount(),
+              command.cost(),
+              currency,
+              openedOn,
+              command.closeDate(),
+              check));
+    }
     return result();
+  }
+
+  /**
+   * Books a deal held by the credit check, with the figures it was won with. Called by the credit
+   * account's handlers in the unit of work that releases the hold there.
+   */
+  public void releaseFromCreditHold(CreditHoldRelease cause, String reason) {
+    if (status != Status.CREDIT_HOLD) {
+      throw Rejected.conflict("Deal " + dealId + " is not on credit hold; it is " + status + ".");
+    }
+    apply(new DealCreditHoldReleased(dealId, customerId, cause, reason));
+    apply(won(finalAmount, cost, closeDate));
+  }
+
+  private DealWon won(BigDecimal amount, BigDecimal dealCost, LocalDate closedOn) {
+    return new DealWon(
+        dealId,
+        customerId,
+        ownerRep,
+        team,
+        region,
+        productLine,
+        amount,
+        dealCost,
+        currency,
+        openedOn,
+        closedOn);
   }
 
   @CommandHandler
@@ -287,6 +333,14 @@ public class Deal {
   void on(DealWon event) {
     status = Status.WON;
     finalAmount = event.finalAmount();
+    closeDate = event.closeDate();
+  }
+
+  @EventSourcingHandler
+  void on(DealPutOnCreditHold event) {
+    status = Status.CREDIT_HOLD;
+    finalAmount = event.finalAmount();
+    cost = event.cost();
     closeDate = event.closeDate();
   }
 

@@ -1,16 +1,22 @@
 package com.salesledger.command.history;
 
 import com.salesledger.command.common.Rejected;
+import com.salesledger.command.credit.CreditAccount;
+import com.salesledger.command.credit.CreditLedger;
+import com.salesledger.command.credit.CreditPolicy;
 import com.salesledger.command.deal.Deal;
 import com.salesledger.command.receivable.Invoice;
 import com.salesledger.command.receivable.InvoiceIssuing;
 import com.salesledger.command.receivable.IssuedInvoices;
 import com.salesledger.events.common.LedgerMetaData;
+import com.salesledger.events.deal.DealPutOnCreditHold;
+import com.salesledger.events.deal.WinDeal;
 import com.salesledger.platform.security.AccessPolicy;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -18,6 +24,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.FixedValueParameterResolver;
@@ -28,10 +35,11 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 
 /**
- * The ledger's real aggregates and command handlers (Deal, Invoice, InvoiceIssuing) in an in-memory
- * Axon configuration. Generated commands go through them exactly as through the running command
- * side, so a generated history holds only events the business rules accepted; a refused command
- * leaves nothing behind.
+ * The ledger's real aggregates and command handlers (Deal, Invoice, InvoiceIssuing, CreditAccount
+ * with the credit check on a win and the exposure kept by invoices) in an in-memory Axon
+ * configuration. Generated commands go through them exactly as through the running command side, so
+ * a generated history holds only events the business rules accepted; a refused command leaves
+ * nothing behind.
  */
 final class AggregateSandbox implements AutoCloseable {
 
@@ -43,6 +51,8 @@ final class AggregateSandbox implements AutoCloseable {
 
   AggregateSandbox(Clock clock, MetaData metaData, int paymentTermsDays) {
     this.metaData = metaData;
+    CreditPolicy creditPolicy = CreditPolicy.defaults();
+    Supplier<CreditLedger> credit = this::creditLedger;
     this.axon =
         DefaultConfigurer.defaultConfiguration(false)
             // no configurer modules: the Axon Server connector on the classpath stays out of it
@@ -53,7 +63,8 @@ final class AggregateSandbox implements AutoCloseable {
                 c ->
                     MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(Deal.class),
-                        new ResourceResolverFactory(List.of(clock, new AccessPolicy(clock)))))
+                        new ResourceResolverFactory(
+                            List.of(clock, new AccessPolicy(clock), creditPolicy), credit)))
             .configureCorrelationDataProviders(
                 c ->
                     List.of(
@@ -66,30 +77,49 @@ final class AggregateSandbox implements AutoCloseable {
                             LedgerMetaData.CORRELATION_ID)))
             .configureAggregate(Deal.class)
             .configureAggregate(Invoice.class)
+            .configureAggregate(CreditAccount.class)
+            .registerComponent(
+                CreditLedger.class,
+                c ->
+                    new CreditLedger(
+                        c.repository(CreditAccount.class), c.eventStore(), clock, creditPolicy))
             .registerCommandHandler(
                 c ->
                     new InvoiceIssuing(
                         c.repository(Deal.class),
                         c.repository(Invoice.class),
                         new IssuedInvoices(c.eventStore()),
+                        c.getComponent(CreditLedger.class),
                         paymentTermsDays))
             .buildConfiguration();
     axon.start();
     this.gateway = axon.commandGateway();
   }
 
-  /** Sends one command; a refusal by a business rule is counted, never stored. */
-  void send(Object command) {
+  /**
+   * Sends one command; a refusal by a business rule is counted, never stored. Answers whether it
+   * did what it asked: false if refused, or for a win, if the credit check put the deal on hold.
+   */
+  boolean send(Object command) {
+    int before = storage.appendedCount();
     try {
       gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     } catch (Rejected | CommandExecutionException e) {
       refused++;
+      return false;
     }
+    return !(command instanceof WinDeal)
+        || storage.appendedSince(before).stream()
+            .noneMatch(e -> e.getPayload() instanceof DealPutOnCreditHold);
   }
 
   /** The events accepted since the last call. */
   List<DomainEventMessage<?>> drain() {
     return storage.drain();
+  }
+
+  private CreditLedger creditLedger() {
+    return axon.getComponent(CreditLedger.class);
   }
 
   long refused() {
@@ -102,14 +132,30 @@ final class AggregateSandbox implements AutoCloseable {
   }
 
   /**
-   * The command side's handlers take Spring beans as parameters (the clock, the access policy);
-   * here they are resolved by type from the objects given.
+   * The command side's handlers take Spring beans as parameters (the clock, the access policy, the
+   * credit policy, the credit ledger's ports); here they are resolved by type from the objects
+   * given. The credit ledger exists only once the configuration is built, so it is looked up when a
+   * handler runs.
    */
-  private record ResourceResolverFactory(List<Object> resources)
+  private record ResourceResolverFactory(List<Object> resources, Supplier<CreditLedger> credit)
       implements ParameterResolverFactory {
     @Override
     public ParameterResolver<?> createInstance(
         Executable executable, Parameter[] parameters, int index) {
+      Class<?> type = parameters[index].getType();
+      if (type != Object.class && type.isAssignableFrom(CreditLedger.class)) {
+        return new ParameterResolver<Object>() {
+          @Override
+          public Object resolveParameterValue(Message<?> message) {
+            return credit.get();
+          }
+
+          @Override
+          public boolean matches(Message<?> message) {
+            return true;
+          }
+        };
+      }
       for (Object resource : resources) {
         if (parameters[index].getType().isInstance(resource)) {
           return new FixedValueParameterResolver<>(resource);

@@ -44,6 +44,23 @@ final class ChunkEventStorage implements EventStorageEngine {
     }
   }
 
+  int appendedCount() {
+    return appended.size();
+  }
+
+  /** The events appended after the first {@code count} of those not yet drained. */
+  List<DomainEventMessage<?>> appendedSince(int count) {
+    return appended.subList(count, appended.size());
+  }
+
+  @Override
+  public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+    List<DomainEventMessage<?>> stream = streams.getOrDefault(aggregateIdentifier, List.of());
+    return stream.isEmpty()
+        ? Optional.empty()
+        : Optional.of(stream.get(stream.size() - 1).getSequenceNumber());
+  }
+
   /** The events appended since the last drain, in order; forgets every stream. */
   List<DomainEventMessage<?>> drain() {
     List<DomainEventMessage<?>> events = new ArrayList<>(appended);

@@ -3,6 +3,7 @@ package com.salesledger.command.history;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealOpened;
+import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealWon;
 import com.salesledger.events.receivable.CreditNoteIssued;
 import com.salesledger.events.receivable.InvoiceIssued;
@@ -84,7 +85,11 @@ public final class HistoryGenerator {
     AtomicInteger dealsDone = new AtomicInteger();
     AtomicLong events = new AtomicLong();
     AtomicLong refused = new AtomicLong();
-    int chunks = (shape.deals() + CHUNK_DEALS - 1) / CHUNK_DEALS;
+    // Chunks are whole customers (about CHUNK_DEALS deals), so a credit account's stream is
+    // written by one chunk only.
+    int customersPerChunk =
+        (int) Math.max(1, (long) CHUNK_DEALS * shape.customers() / shape.deals());
+    int chunks = (shape.customers() + customersPerChunk - 1) / customersPerChunk;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> workers = new ArrayList<>();
@@ -100,8 +105,11 @@ public final class HistoryGenerator {
                     for (int c = nextChunk.getAndIncrement();
                         c < chunks;
                         c = nextChunk.getAndIncrement()) {
-                      int from = c * CHUNK_DEALS + 1;
-                      int to = Math.min(shape.deals(), from + CHUNK_DEALS - 1);
+                      int from = history.firstDealOf(c * customersPerChunk + 1);
+                      int to =
+                          Math.min(
+                              shape.deals(),
+                              history.firstDealOf((c + 1) * customersPerChunk + 1) - 1);
                       history.commands(from, to, sandbox::send);
                       List<DomainEventMessage<?>> chunk = inBusinessOrder(sandbox.drain());
                       copier.copy(connection, chunk);
@@ -132,17 +140,21 @@ public final class HistoryGenerator {
 
   /**
    * Stable order by business date, where an event without a date of its own (a stage change, an
-   * invoiced total) takes its aggregate's previous date: every aggregate keeps its sequence order.
+   * invoiced total, a credit account's record) takes the date of the event produced before it, but
+   * never one before its aggregate's previous date: every aggregate keeps its sequence order.
    */
   static List<DomainEventMessage<?>> inBusinessOrder(List<DomainEventMessage<?>> events) {
     Map<String, LocalDate> lastDate = new HashMap<>();
     record Keyed(LocalDate date, int index, DomainEventMessage<?> event) {}
+    LocalDate producedBefore = LocalDate.MIN;
     List<Keyed> keyed = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       DomainEventMessage<?> event = events.get(i);
       LocalDate previous = lastDate.getOrDefault(event.getAggregateIdentifier(), LocalDate.MIN);
       LocalDate own = businessDate(event.getPayload());
-      LocalDate date = own == null || own.isBefore(previous) ? previous : own;
+      LocalDate candidate = own == null ? producedBefore : own;
+      LocalDate date = candidate.isBefore(previous) ? previous : candidate;
+      producedBefore = date;
       lastDate.put(event.getAggregateIdentifier(), date);
       keyed.add(new Keyed(date, i, event));
     }
@@ -154,6 +166,8 @@ public final class HistoryGenerator {
     if (payload instanceof DealOpened e) {
       return e.openedOn();
     } else if (payload instanceof DealWon e) {
+      return e.closeDate();
+    } else if (payload instanceof DealPutOnCreditHold e) {
       return e.closeDate();
     } else if (payload instanceof DealLost e) {
       return e.closeDate();

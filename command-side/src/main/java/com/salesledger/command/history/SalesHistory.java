@@ -1,5 +1,7 @@
 package com.salesledger.command.history;
 
+import com.salesledger.events.credit.CreditRating;
+import com.salesledger.events.credit.OpenCreditAccount;
 import com.salesledger.events.deal.ChangeDealStage;
 import com.salesledger.events.deal.DealStage;
 import com.salesledger.events.deal.LoseDeal;
@@ -16,7 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A seeded, plausible sales department: regions of teams of reps (the demo users rep1 and rep2
@@ -24,6 +26,13 @@ import java.util.function.Consumer;
  * deals whose closing clusters at quarter ends. Emits the commands of one deal at a time, in the
  * order the business would send them. Each deal draws from its own seeded random source, so any
  * range of deals can be generated on its own (in parallel chunks) and gives the same history.
+ *
+ * <p>A customer's deals are consecutive numbers ({@link #firstDealOf}), so a chunk made of whole
+ * customers holds every command of their credit accounts. Every fourth customer (never a late
+ * payer) has a credit account, opened before its first deal, with a limit of 250,000 EUR, or
+ * 100,000 EUR for every eighth customer: most wins pass, a big deal on top of unpaid invoices is
+ * put on credit hold and then not invoiced. The other customers are not checked (their exposure is
+ * still counted), as on the command side.
  */
 public final class SalesHistory {
 
@@ -74,18 +83,36 @@ public final class SalesHistory {
     }
   }
 
-  /** The commands of deals {@code from} to {@code to} (inclusive, counted from 1). */
-  public void commands(int from, int to, Consumer<Object> send) {
+  /**
+   * The commands of deals {@code from} to {@code to} (inclusive, counted from 1). {@code send}
+   * answers whether a command did what it asked (false: refused, or a win put on credit hold).
+   */
+  public void commands(int from, int to, Predicate<Object> send) {
     for (int d = from; d <= to; d++) {
       deal(d, send);
     }
   }
 
-  private void deal(int d, Consumer<Object> send) {
+  /** The customer of deal {@code d}: customers own consecutive runs of deals. */
+  int customerOf(int d) {
+    return 1 + (int) ((d - 1L) * shape.customers() / shape.deals());
+  }
+
+  /** The first deal of {@code customer} (counted from 1; past the last deal for customers + 1). */
+  int firstDealOf(int customer) {
+    long before = (customer - 1L) * shape.deals();
+    return 1 + (int) ((before + shape.customers() - 1) / shape.customers());
+  }
+
+  private void deal(int d, Predicate<Object> send) {
     random = new Random(shape.seed() * 1_000_003L + d);
     String dealId = String.format("D-%07d", d);
-    int customer = 1 + random.nextInt(shape.customers());
+    int customer = customerOf(d);
     String customerId = String.format("C-%06d", customer);
+    if (customer % 4 == 0 && firstDealOf(customer) == d) {
+      BigDecimal limit = BigDecimal.valueOf(customer % 8 == 0 ? 100_000 : 250_000);
+      send.test(new OpenCreditAccount(customerId, CreditRating.B, limit, "EUR", 30));
+    }
     boolean latePayer = customer % 10 == 3;
     Rep rep = reps.get(random.nextInt(reps.size()));
     int line = random.nextInt(LINES.length);
@@ -93,7 +120,7 @@ public final class SalesHistory {
     int cycle = 10 + random.nextInt(110);
     LocalDate close = towardsQuarterEnd(opened.plusDays(cycle));
     BigDecimal amount = money(LINE_PRICE[line] * (0.3 + random.nextDouble() * 1.7));
-    send.accept(
+    send.test(
         new OpenDeal(
             dealId,
             customerId,
@@ -106,17 +133,19 @@ public final class SalesHistory {
             close,
             opened,
             DealStage.LEAD));
-    send.accept(new ChangeDealStage(dealId, DealStage.QUALIFIED, null));
+    send.test(new ChangeDealStage(dealId, DealStage.QUALIFIED, null));
     if (close.isAfter(today)) {
       return; // still open
     }
     double outcome = random.nextDouble();
     if (outcome < 0.45) {
-      send.accept(new ChangeDealStage(dealId, DealStage.PROPOSAL, null));
+      send.test(new ChangeDealStage(dealId, DealStage.PROPOSAL, null));
       BigDecimal finalAmount = money(amount.doubleValue() * (0.85 + random.nextDouble() * 0.25));
       BigDecimal cost =
           money(finalAmount.doubleValue() * (1 - LINE_MARGIN[line] + random.nextGaussian() * 0.05));
-      send.accept(new WinDeal(dealId, finalAmount, cost.max(BigDecimal.ZERO), close, null));
+      if (!send.test(new WinDeal(dealId, finalAmount, cost.max(BigDecimal.ZERO), close, null))) {
+        return; // on credit hold: not invoiced
+      }
       int instalments = random.nextDouble() < 0.7 ? 1 : 2;
       BigDecimal remaining = finalAmount;
       for (int i = 1; i <= instalments; i++) {
@@ -130,25 +159,25 @@ public final class SalesHistory {
           break;
         }
         String invoiceId = String.format("INV-%07d-%d", d, i);
-        send.accept(new IssueInvoice(invoiceId, dealId, part, issued, null));
+        send.test(new IssueInvoice(invoiceId, dealId, part, issued, null));
         settle(send, invoiceId, part, issued, latePayer);
       }
     } else if (outcome < 0.85) {
-      send.accept(
+      send.test(
           new LoseDeal(dealId, LOSS_REASONS[random.nextInt(LOSS_REASONS.length)], close, null));
     }
   }
 
   /** Most customers pay around the due date; late payers pay months late, partly, or not yet. */
   private void settle(
-      Consumer<Object> send,
+      Predicate<Object> send,
       String invoiceId,
       BigDecimal amount,
       LocalDate issued,
       boolean latePayer) {
     if (random.nextDouble() < 0.02) {
       BigDecimal credit = money(amount.doubleValue() * 0.1);
-      send.accept(
+      send.test(
           new IssueCreditNote(
               invoiceId, "CN-" + invoiceId, credit, issued.plusDays(3), "price correction", null));
       amount = amount.subtract(credit);
@@ -160,10 +189,10 @@ public final class SalesHistory {
     }
     if (latePayer && random.nextDouble() < 0.4) {
       BigDecimal part = money(amount.doubleValue() * 0.5);
-      send.accept(
+      send.test(
           new ReceivePayment(invoiceId, "PAY-" + invoiceId.substring(4) + "-1", part, paid, null));
       if (ChronoUnit.DAYS.between(issued, today) > 240 && random.nextDouble() < 0.5) {
-        send.accept(
+        send.test(
             new WriteOffInvoice(
                 invoiceId,
                 amount.subtract(part),
@@ -173,7 +202,7 @@ public final class SalesHistory {
       }
       return;
     }
-    send.accept(
+    send.test(
         new ReceivePayment(invoiceId, "PAY-" + invoiceId.substring(4) + "-1", amount, paid, null));
   }
 

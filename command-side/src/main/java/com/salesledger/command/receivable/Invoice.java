@@ -9,6 +9,7 @@ import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.command.deal.InvoiceClaim;
 import com.salesledger.events.common.LedgerMetaData;
+import com.salesledger.events.credit.SettlementKind;
 import com.salesledger.events.receivable.CreditNoteIssued;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.InvoiceWrittenOff;
@@ -32,12 +33,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One invoice (an instalment of a won deal) and what settles it. Open amount = amount − payments −
- * credit notes − write-offs; nothing may take it below zero.
+ * credit notes − write-offs; nothing may take it below zero. Every settlement also lowers the
+ * customer's credit exposure ({@link CustomerCredit}) in the same unit of work.
  */
 @Aggregate
 public class Invoice {
 
   @AggregateIdentifier private String invoiceId;
+  private String customerId;
   private String ownerRep;
   private String team;
   private LocalDate issueDate;
@@ -77,7 +80,8 @@ public class Invoice {
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
       AccessPolicy policy,
-      Clock clock) {
+      Clock clock,
+      CustomerCredit credit) {
     requireInScope(policy, user, roles);
     if (paymentIds.contains(command.paymentId())) {
       throw Rejected.conflict(
@@ -92,6 +96,8 @@ public class Invoice {
             command.amount(),
             command.receivedOn(),
             open.subtract(command.amount())));
+    credit.invoiceSettled(
+        customerId, invoiceId, SettlementKind.PAYMENT, command.amount(), command.receivedOn());
     return result();
   }
 
@@ -101,7 +107,8 @@ public class Invoice {
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
       AccessPolicy policy,
-      Clock clock) {
+      Clock clock,
+      CustomerCredit credit) {
     requireInScope(policy, user, roles);
     if (creditNoteIds.contains(command.creditNoteId())) {
       throw Rejected.conflict(
@@ -121,6 +128,8 @@ public class Invoice {
             command.issuedOn(),
             command.reason(),
             open.subtract(command.amount())));
+    credit.invoiceSettled(
+        customerId, invoiceId, SettlementKind.CREDIT_NOTE, command.amount(), command.issuedOn());
     return result();
   }
 
@@ -130,7 +139,8 @@ public class Invoice {
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
       AccessPolicy policy,
-      Clock clock) {
+      Clock clock,
+      CustomerCredit credit) {
     requireInScope(policy, user, roles);
     requireSettlement("amount", command.amount(), "writtenOffOn", command.writtenOffOn(), clock);
     requireWithinOpen("Write-off", command.amount());
@@ -141,6 +151,8 @@ public class Invoice {
             command.writtenOffOn(),
             command.reason(),
             open.subtract(command.amount())));
+    credit.invoiceSettled(
+        customerId, invoiceId, SettlementKind.WRITE_OFF, command.amount(), command.writtenOffOn());
     return result();
   }
 
@@ -184,6 +196,7 @@ public class Invoice {
   @EventSourcingHandler
   void on(InvoiceIssued event) {
     invoiceId = event.invoiceId();
+    customerId = event.customerId();
     ownerRep = event.ownerRep();
     team = event.team();
     issueDate = event.issueDate();

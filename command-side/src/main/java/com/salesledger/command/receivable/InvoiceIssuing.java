@@ -22,8 +22,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues an invoice: the deal claims the amount (so instalments never exceed its final amount) and
- * the invoice is created, both in one unit of work and one database transaction.
+ * Issues an invoice: the deal claims the amount (so instalments never exceed its final amount), the
+ * invoice is created and the customer's credit account records the receivable, all in one unit of
+ * work and one database transaction. Without a given due date the invoice is due after the
+ * account's payment terms in effect on the issue date, or the flat default for a customer without
+ * an account.
  */
 @Component
 public class InvoiceIssuing {
@@ -31,16 +34,19 @@ public class InvoiceIssuing {
   private final Repository<Deal> deals;
   private final Repository<Invoice> invoices;
   private final IssuedInvoices issuedInvoices;
+  private final CustomerCredit credit;
   private final int defaultTermsDays;
 
   public InvoiceIssuing(
       Repository<Deal> deals,
       Repository<Invoice> invoices,
       IssuedInvoices issuedInvoices,
+      CustomerCredit credit,
       @Value("${ledger.receivables.default-payment-terms-days:30}") int defaultTermsDays) {
     this.deals = deals;
     this.invoices = invoices;
     this.issuedInvoices = issuedInvoices;
+    this.credit = credit;
     this.defaultTermsDays = defaultTermsDays;
   }
 
@@ -70,12 +76,24 @@ public class InvoiceIssuing {
     LocalDate dueDate =
         command.dueDate() != null
             ? command.dueDate()
-            : command.issueDate().plusDays(defaultTermsDays);
+            : command
+                .issueDate()
+                .plusDays(
+                    credit
+                        .paymentTermsOn(claim.customerId(), command.issueDate())
+                        .orElse(defaultTermsDays));
     Aggregate<Invoice> invoice =
         invoices.newInstance(
             () ->
                 new Invoice(
                     command.invoiceId(), claim, command.amount(), command.issueDate(), dueDate));
+    credit.invoiceIssued(
+        claim.customerId(),
+        command.invoiceId(),
+        command.dealId(),
+        command.amount(),
+        command.issueDate(),
+        dueDate);
     return new CommandResult(command.invoiceId(), invoice.version());
   }
 

@@ -16,6 +16,7 @@ import static com.salesledger.events.common.Rejection.Kind.RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesledger.command.common.CommandResult;
+import com.salesledger.command.common.NoCreditAccounts;
 import com.salesledger.command.common.Rejected;
 import com.salesledger.command.deal.Deal;
 import com.salesledger.events.deal.DealInvoiced;
@@ -79,7 +80,11 @@ class InvoiceIssuingTest {
         EventSourcingRepository.builder(Invoice.class).eventStore(invoiceStore).build();
     fixture.registerAnnotatedCommandHandler(
         new InvoiceIssuing(
-            fixture.getRepository(), invoices, new IssuedInvoices(invoiceStore), defaultTermsDays));
+            fixture.getRepository(),
+            invoices,
+            new IssuedInvoices(invoiceStore),
+            new NoCreditAccounts(TODAY),
+            defaultTermsDays));
   }
 
   private static DealOpened opened() {

@@ -16,7 +16,12 @@ public enum Permission {
   /** Move a deal to another rep or team. */
   REASSIGN_DEALS(EnumSet.of(Role.MANAGER, Role.ADMIN)),
   /** Issue invoices, record payments, credit notes and write-offs. */
-  MANAGE_RECEIVABLES(EnumSet.of(Role.FINANCE, Role.ADMIN));
+  MANAGE_RECEIVABLES(EnumSet.of(Role.FINANCE, Role.ADMIN)),
+  /**
+   * Open credit accounts, change ratings, terms, holds and limits, decide limit requests (never
+   * one's own) and release held deals.
+   */
+  MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN));
 
   private final Set<Role> roles;
 

@@ -63,6 +63,8 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
     return problemResponses.resolveException(request, response, handler, problem);
   }
 
+  private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
   /** True when the failure, however wrapped, is the database being unreachable. */
   public static boolean isOutage(Throwable failure) {
     int depth = 0;
@@ -72,6 +74,11 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
           || t instanceof ConnectException
           || t instanceof CannotGetJdbcConnectionException
           || t instanceof CannotCreateTransactionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
+        // HikariCP (6.3) throws this, without an SQLState, when a statement uses a connection the
+        // pool has already evicted after the server died: the same outage, seen a moment later.
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -3,6 +3,7 @@ package com.salesledger.query.deal;
 import com.salesledger.events.deal.DealInvoiced;
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealOpened;
+import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealReassigned;
 import com.salesledger.events.deal.DealStageChanged;
 import com.salesledger.events.deal.DealWon;
@@ -145,6 +146,19 @@ class DealProjection implements RebuildableProjection {
     row.finalAmount = e.finalAmount();
     row.cost = e.cost();
     row.closeDate = e.closeDate();
+  }
+
+  /**
+   * Won by the rep but held by the credit check: not booked (no amounts), shown as HELD (the status
+   * column holds 10 characters) until a release, whose {@link DealWon} follows.
+   */
+  @EventHandler
+  void on(
+      DealPutOnCreditHold e,
+      @SequenceNumber long version,
+      TrackingToken token,
+      @Timestamp Instant at) {
+    row(e.dealId(), version, token, at).status = "HELD";
   }
 
   @EventHandler

@@ -54,8 +54,8 @@ class DealQueryController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
       HttpServletRequest request) {
-    if (status != null && !List.of("OPEN", "WON", "LOST").contains(status)) {
-      throw LedgerProblem.invalid("status", "must be OPEN, WON or LOST");
+    if (status != null && !List.of("OPEN", "HELD", "WON", "LOST").contains(status)) {
+      throw LedgerProblem.invalid("status", "must be OPEN, HELD, WON or LOST");
     }
     long position = freshness.await(request, DealProjection.PROCESSOR);
     List<DealView> list =

@@ -1,0 +1,5 @@
+package com.salesledger.events.credit;
+
+/** The account's hold was lifted. */
+public record CreditAccountReleased(String customerId, String reason)
+    implements CreditAccountEvents {}
