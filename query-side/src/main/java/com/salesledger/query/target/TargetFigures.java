@@ -1,0 +1,26 @@
+package com.salesledger.query.target;
+
+import com.salesledger.events.common.Period;
+import com.salesledger.events.target.ScopeLevel;
+import com.salesledger.events.target.TargetMetric;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The targets feature's answer to "what was the target", published for the dashboard's attainment:
+ * the one place that knows which revision of a target is in force. The dashboard may depend on this
+ * interface and nothing else of the feature.
+ */
+public interface TargetFigures {
+
+  /**
+   * The amount in force on {@code effectiveOn}, as the ledger knew it at {@code asOf}, of every
+   * target set for {@code level}, {@code period} and {@code metric}, keyed by the scope's id (the
+   * rep's user name, the team id, the region id, or {@code "COMPANY"}). Scopes without such a
+   * target are absent from the map.
+   */
+  Map<String, BigDecimal> amountsInForce(
+      ScopeLevel level, Period period, TargetMetric metric, LocalDate effectiveOn, Instant asOf);
+}
