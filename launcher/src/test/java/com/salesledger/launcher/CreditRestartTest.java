@@ -6,21 +6,14 @@ import static com.salesledger.launcher.CreditTesting.events;
 import static com.salesledger.launcher.CreditTesting.openDeal;
 import static com.salesledger.launcher.CreditTesting.streamOf;
 import static com.salesledger.launcher.CreditTesting.types;
-import static com.salesledger.launcher.CreditTesting.win;
 import static com.salesledger.launcher.SharedLedger.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,80 +30,27 @@ class CreditRestartTest {
   void wins_cut_off_by_a_restart_are_checked_exactly_once_each() throws Exception {
     Path dataDir = SharedLedger.tempDir();
     String customer = unique("cust");
-    List<String> deals = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
     try {
+      WinsOfOneCustomer wins;
       try (Ledger first = SharedLedger.start(dataDir, Map.of())) {
         Api manager = Api.at(first.commandPort(), "manager1");
         Api.at(first.commandPort(), "finance1")
             .post("/api/credit-accounts", account(customer, "1000.00", 30));
-        for (int i = 0; i < DEALS; i++) {
-          deals.add(openDeal(manager, customer, "300.00"));
-          keys.add(unique("win-key"));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(DEALS);
-        List<Future<Integer>> inFlight = new ArrayList<>();
-        for (int i = 0; i < DEALS; i++) {
-          Api keyed = manager.header("Idempotency-Key", keys.get(i));
-          String dealId = deals.get(i);
-          inFlight.add(
-              pool.submit(
-                  () -> {
-                    try {
-                      return keyed.post("/api/deals/" + dealId + "/win", win("300.00")).status();
-                    } catch (AssertionError e) {
-                      return -1; // the connection died with the ledger: the client cannot know
-                    }
-                  }));
-        }
+        wins = WinsOfOneCustomer.open(manager, customer, DEALS, "300.00");
+        WinsOfOneCustomer.InFlight inFlight = wins.sendAllAtOnce(manager);
         Thread.sleep(30);
         first.close(); // stops while wins are in flight
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : inFlight) {
-          statuses.add(answer.get());
-        }
-        System.out.println("Wins answered before the stop (-1: no answer): " + statuses);
-        pool.shutdown();
+        System.out.println("Wins answered before the stop (-1: no answer): " + inFlight.statuses());
       }
 
       try (Ledger second = SharedLedger.start(dataDir, Map.of())) {
         Api manager = Api.at(second.commandPort(), "manager1");
         for (int i = 0; i < DEALS; i++) {
           // The client retries every win it has no answer for (here: all) with the same key.
-          Api.Response retried =
-              manager
-                  .header("Idempotency-Key", keys.get(i))
-                  .post("/api/deals/" + deals.get(i) + "/win", win("300.00"));
+          Api.Response retried = wins.sendWin(manager, i);
           assertThat(retried.status()).as(retried.text()).isEqualTo(200);
         }
-        String stream = streamOf(customer);
-        for (String dealId : deals) {
-          List<String> dealTypes = types(second, dealId);
-          assertThat(
-                  dealTypes.stream()
-                      .filter(t -> t.equals("DealWon") || t.equals("DealPutOnCreditHold"))
-                      .count())
-              .as("deal %s closed once: %s", dealId, dealTypes)
-              .isEqualTo(1);
-          assertThat(
-                  events(second, stream).stream()
-                      .filter(e -> e.type().startsWith("CreditCheck"))
-                      .filter(e -> e.payload().get("dealId").asText().equals(dealId))
-                      .count())
-              .as("one credit check for %s", dealId)
-              .isEqualTo(1);
-        }
-        assertThat(count(second, stream, "CreditCheckPassed")).as("1000 / 300").isEqualTo(3);
-        assertThat(count(second, stream, "CreditCheckFailed")).isEqualTo(3);
-        BigDecimal exposure =
-            events(second, stream).stream()
-                .filter(e -> e.type().equals("CreditCheckPassed"))
-                .reduce((a, b) -> b)
-                .orElseThrow()
-                .payload()
-                .get("exposureAfter")
-                .decimalValue();
-        assertThat(exposure).isEqualByComparingTo("900.00");
+        wins.assertEachCheckedExactlyOnce(second, 3, "900.00"); // 1000 / 300
         CreditTesting.awaitWarningsSettled(second);
       }
     } finally {

@@ -3,8 +3,6 @@ package com.salesledger.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,7 +12,6 @@ import java.util.function.Predicate;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the credit HTTP tests share: bodies, and reading the stored events of a stream. */
 final class CreditTesting {
@@ -49,19 +46,16 @@ final class CreditTesting {
     return "credit-account/" + customerId;
   }
 
+  /** The events of one stream, read through Axon so it works on either event store. */
   static List<Stored> events(Ledger ledger, String aggregateId) {
-    return ledger
-        .commandSide()
-        .getBean(JdbcTemplate.class)
-        .query(
-            "select payload_type, convert_from(payload, 'UTF8'), convert_from(meta_data, 'UTF8')"
-                + " from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-            (rs, i) ->
+    return StoredEvents.of(ledger, aggregateId).stream()
+        .map(
+            e ->
                 new Stored(
-                    rs.getString(1).substring(rs.getString(1).lastIndexOf('.') + 1),
-                    json(rs.getString(2)),
-                    json(rs.getString(3))),
-            aggregateId);
+                    e.getPayloadType().getSimpleName(),
+                    Api.JSON.valueToTree(e.getPayload()),
+                    Api.JSON.valueToTree(e.getMetaData())))
+        .toList();
   }
 
   static List<String> types(Ledger ledger, String aggregateId) {
@@ -116,14 +110,6 @@ final class CreditTesting {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
-    }
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return text == null ? null : Api.JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

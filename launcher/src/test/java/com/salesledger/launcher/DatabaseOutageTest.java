@@ -37,8 +37,11 @@ class DatabaseOutageTest {
       database.close();
       long downSince = System.currentTimeMillis();
 
-      Timed<Api.Response> command =
-          timed(() -> manager.post("/api/deals", TestDeals.dealFor("rep1")));
+      // Keyed, as a client that will retry should send it: on Axon Server the events may be
+      // committed before the key's row fails, and the retry must then answer, not apply again.
+      Api keyed = manager.header("Idempotency-Key", SharedLedger.unique("outage"));
+      Map<String, Object> during = TestDeals.dealFor("rep1");
+      Timed<Api.Response> command = timed(() -> keyed.post("/api/deals", during));
       Timed<Api.Response> read = timed(() -> query.get("/api/deals/" + before));
       Timed<Api.Response> commandHealth =
           timed(() -> Api.at(ledger.commandPort(), null).get("/actuator/health"));
@@ -67,6 +70,18 @@ class DatabaseOutageTest {
       long projectionsBackMs = System.currentTimeMillis() - restartedAt;
       assertThat(projected.status()).as(projected.text()).isEqualTo(200);
       assertThat(query.get("/api/deals/" + before).status()).isEqualTo(200);
+      Api.Response retried = untilNot503(() -> keyed.post("/api/deals", during));
+      String duringId = opened(retried);
+      assertThat(keyed.post("/api/deals", during).json().get("dealId").asText())
+          .as("the command refused during the outage is applied once, whenever retried")
+          .isEqualTo(duringId);
+      assertThat(
+              untilNot503(
+                      () ->
+                          query.get(
+                              "/api/deals/" + duringId + "?minPosition=" + retried.position()))
+                  .status())
+          .isEqualTo(200);
       assertThat(Api.at(ledger.queryPort(), null).get("/actuator/health").status()).isEqualTo(200);
 
       System.out.printf(

@@ -31,6 +31,7 @@ class ProjectionRebuildTest {
   @BeforeAll
   static void start() {
     dataDir = SharedLedger.tempDir();
+    SharedLedger.emptyEventStoreForDemoData();
     ledger =
         SharedLedger.start(
             dataDir,
@@ -104,8 +105,7 @@ class ProjectionRebuildTest {
   private static long randomCommands(Random random, int count) throws InterruptedException {
     JdbcTemplate jdbc = jdbc();
     // the generated history is in the read model before open deals are picked from it
-    awaitLiveAt(
-        jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+    awaitLiveAt(StoredEvents.lastPosition(ledger));
     List<String> open =
         new ArrayList<>(
             jdbc.queryForList(

@@ -21,11 +21,7 @@ class RestartTest {
   @Test
   void a_restart_keeps_every_event_and_read_model_and_loads_demo_data_once() {
     Path dataDir = SharedLedger.tempDir();
-    if (TestAxonServer.isNamed()) {
-      // Demo data is loaded into an empty event store only.
-      SharedLedger.closeShared();
-      TestAxonServer.purgeEvents();
-    }
+    SharedLedger.emptyEventStoreForDemoData();
     long eventsBefore;
     long position;
     String dealId;

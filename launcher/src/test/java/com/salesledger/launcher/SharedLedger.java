@@ -58,7 +58,47 @@ final class SharedLedger {
     EXTERNAL_DATABASES
         .computeIfAbsent(dataDir, dir -> ExternalTestDatabase.freshDatabase())
         .ifPresent(properties::putAll);
-    return Ledger.start(properties);
+    Ledger started = Ledger.start(properties);
+    if (TestAxonServer.isNamed()) {
+      awaitProjectionsAtHead(started);
+    }
+    return started;
+  }
+
+  /**
+   * On a shared Axon Server a fresh test database first replays every event earlier tests left
+   * there; until then queries rightly answer 503. Tests start once the replay is done, as a client
+   * would retry.
+   */
+  private static void awaitProjectionsAtHead(Ledger ledger) {
+    long head = StoredEvents.lastPosition(ledger);
+    var processors =
+        ledger
+            .querySide()
+            .getBean(org.axonframework.config.EventProcessingConfiguration.class)
+            .eventProcessors()
+            .values()
+            .stream()
+            .filter(p -> p instanceof org.axonframework.eventhandling.StreamingEventProcessor)
+            .map(p -> (org.axonframework.eventhandling.StreamingEventProcessor) p)
+            .toList();
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+    while (!processors.stream()
+        .allMatch(
+            p ->
+                !p.processingStatus().isEmpty()
+                    && p.processingStatus().values().stream()
+                        .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the query side did not replay Axon Server's events to " + head);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /** A ledger on its own embedded PostgreSQL even when the tests run on an external server. */
@@ -78,6 +118,17 @@ final class SharedLedger {
     properties.putAll(extra);
     properties.putAll(TestAxonServer.settings());
     return properties;
+  }
+
+  /**
+   * For a test that loads demo data, which goes into an empty event store only: on Axon Server the
+   * events earlier tests left there are purged first (no ledger may be connected meanwhile).
+   */
+  static void emptyEventStoreForDemoData() {
+    if (TestAxonServer.isNamed()) {
+      closeShared();
+      TestAxonServer.purgeEvents();
+    }
   }
 
   /** Stops the shared ledger, if running; the next {@link #get()} starts a fresh one. */

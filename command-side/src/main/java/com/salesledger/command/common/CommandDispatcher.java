@@ -106,7 +106,7 @@ public class CommandDispatcher {
       return answer(submission, done, position);
     } catch (RuntimeException e) {
       // During a database outage the lookup would only wait out another connection timeout.
-      if (key != null && !DatabaseUnavailable.isOutage(e)) {
+      if (key != null && !isOutage(e)) {
         // A request with the same key may have won a race with this one; then answer as it did.
         Optional<ResponseEntity<Map<String, Object>>> replay =
             replay(actor, key, requestHash, submission);
@@ -116,6 +116,16 @@ public class CommandDispatcher {
       }
       throw translate(e, submission);
     }
+  }
+
+  /** A database outage, seen here directly or reported back by the handler (Axon Server). */
+  private static boolean isOutage(RuntimeException e) {
+    return DatabaseUnavailable.isOutage(e)
+        || (e instanceof CommandExecutionException execution
+            && execution
+                .<Rejection>getDetails()
+                .filter(r -> r.kind() == Rejection.Kind.UNAVAILABLE)
+                .isPresent());
   }
 
   private static RuntimeException translate(RuntimeException e, Submission submission) {
@@ -156,13 +166,40 @@ public class CommandDispatcher {
                     null);
               }
               CommandResult result = recorded.result();
-              long position =
+              Long position =
                   recorded.position() != null
                       ? recorded.position()
-                      : positions.positionOf(
-                          result.aggregateId(), result.version(), EventPositions.NO_MARK);
+                      : awaitRecordedPosition(actor, key, submission);
+              if (position == null) {
+                position =
+                    positions.positionOf(
+                        result.aggregateId(), result.version(), EventPositions.NO_MARK);
+              }
               return answer(submission, result, position);
             });
+  }
+
+  /**
+   * A key without its position belongs to a request that is still answering (its position is
+   * recorded right after the commit) or that died before it could. Waiting briefly lets every
+   * repeat answer exactly what the first request answered; after that the store's lookup decides.
+   */
+  private Long awaitRecordedPosition(Actor actor, String key, Submission submission) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      Optional<IdempotencyKeys.Recorded> again =
+          idempotencyKeys.find(actor.name(), key, submission.command());
+      if (again.isPresent() && again.get().position() != null) {
+        return again.get().position();
+      }
+    }
+    return null;
   }
 
   private static ResponseEntity<Map<String, Object>> answer(
@@ -195,6 +232,7 @@ public class CommandDispatcher {
       case NOT_FOUND -> new LedgerProblem(HttpStatus.NOT_FOUND, rejection.message());
       case CONFLICT -> new LedgerProblem(HttpStatus.CONFLICT, rejection.message());
       case RULE -> new LedgerProblem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.message());
+      case UNAVAILABLE -> DatabaseUnavailable.problem();
     };
   }
 

@@ -1,6 +1,7 @@
 package com.salesledger.command.common;
 
 import com.salesledger.events.common.Rejection;
+import com.salesledger.platform.web.DatabaseUnavailable;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,9 @@ final class CommitFailures {
   private static final Pattern INVALID_SEQUENCE =
       Pattern.compile("AXONIQ-2000\\]?\\s*Invalid sequence number (\\d+)");
 
+  static final Rejection DATABASE_UNAVAILABLE =
+      new Rejection(Rejection.Kind.UNAVAILABLE, null, "The database cannot be reached.");
+
   private CommitFailures() {}
 
   /** The failure as the sender should see it: with a {@link Rejection} when it is a refusal. */
@@ -52,6 +56,10 @@ final class CommitFailures {
   }
 
   static Optional<Rejection> rejectionOf(Throwable failure) {
+    if (DatabaseUnavailable.isOutage(failure)) {
+      // Across Axon Server only the message would arrive, and the sender would answer 500.
+      return Optional.of(DATABASE_UNAVAILABLE);
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof AggregateStreamCreationException) {
         return Optional.of(DUPLICATE_ID);

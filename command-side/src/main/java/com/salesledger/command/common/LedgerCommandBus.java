@@ -38,8 +38,16 @@ class LedgerCommandBus extends SimpleCommandBus {
       CommandMessage<C> command,
       MessageHandler<? super CommandMessage<?>> handler,
       CommandCallback<? super C, ? super R> callback) {
-    Transaction database =
-        databaseAfterEvents == null ? null : databaseAfterEvents.startTransaction();
+    Transaction database;
+    try {
+      database = databaseAfterEvents == null ? null : databaseAfterEvents.startTransaction();
+    } catch (RuntimeException unavailable) {
+      // No transaction, no command: reported like any failure, so an outage keeps its meaning
+      // (503) on its way back through Axon Server.
+      callback.onResult(
+          command, translated(GenericCommandResultMessage.asCommandResultMessage(unavailable)));
+      return;
+    }
     CommandCallback<C, R> finishing =
         (message, result) -> {
           CommandResultMessage<? extends R> outcome =

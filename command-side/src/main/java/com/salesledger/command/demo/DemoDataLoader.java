@@ -38,10 +38,14 @@ class DemoDataLoader implements ApplicationRunner {
       DataSource dataSource,
       @Qualifier("eventSerializer") Serializer eventSerializer,
       Clock clock,
-      @Value("${ledger.receivables.default-payment-terms-days:30}") int paymentTermsDays) {
+      @Value("${ledger.receivables.default-payment-terms-days:30}") int paymentTermsDays,
+      @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
     this.eventStore = eventStore;
     this.settings = settings;
-    this.generator = new HistoryGenerator(dataSource, eventSerializer, clock, paymentTermsDays);
+    this.generator =
+        axonServer
+            ? new HistoryGenerator(eventStore, clock, paymentTermsDays)
+            : new HistoryGenerator(dataSource, eventSerializer, clock, paymentTermsDays);
   }
 
   @Override

@@ -9,7 +9,6 @@ import com.salesledger.events.receivable.CreditNoteIssued;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.InvoiceWrittenOff;
 import com.salesledger.events.receivable.PaymentReceived;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 
@@ -53,15 +53,23 @@ public final class HistoryGenerator {
   public static final String LOADER_USER = "history-generator";
   private static final int CHUNK_DEALS = 500;
 
-  private final DataSource dataSource;
-  private final Serializer serializer;
+  private final ChunkWriter.Factory writers;
   private final Clock clock;
   private final int paymentTermsDays;
 
+  /** Writes into the JDBC event table with {@code COPY}. */
   public HistoryGenerator(
       DataSource dataSource, Serializer serializer, Clock clock, int paymentTermsDays) {
-    this.dataSource = dataSource;
-    this.serializer = serializer;
+    this(ChunkWriter.copyInto(dataSource, serializer), clock, paymentTermsDays);
+  }
+
+  /** Appends through the event store, for stores without an event table (Axon Server). */
+  public HistoryGenerator(EventStore eventStore, Clock clock, int paymentTermsDays) {
+    this(ChunkWriter.publishTo(eventStore), clock, paymentTermsDays);
+  }
+
+  private HistoryGenerator(ChunkWriter.Factory writers, Clock clock, int paymentTermsDays) {
+    this.writers = writers;
     this.clock = clock;
     this.paymentTermsDays = paymentTermsDays;
   }
@@ -99,9 +107,7 @@ public final class HistoryGenerator {
                 () -> {
                   try (AggregateSandbox sandbox =
                           new AggregateSandbox(clock, metaData, paymentTermsDays);
-                      Connection connection = dataSource.getConnection()) {
-                    connection.setAutoCommit(true);
-                    EventCopier copier = new EventCopier(serializer);
+                      ChunkWriter writer = writers.open()) {
                     for (int c = nextChunk.getAndIncrement();
                         c < chunks;
                         c = nextChunk.getAndIncrement()) {
@@ -112,7 +118,7 @@ public final class HistoryGenerator {
                               history.firstDealOf((c + 1) * customersPerChunk + 1) - 1);
                       history.commands(from, to, sandbox::send);
                       List<DomainEventMessage<?>> chunk = inBusinessOrder(sandbox.drain());
-                      copier.copy(connection, chunk);
+                      writer.write(chunk);
                       long total = events.addAndGet(chunk.size());
                       progress.update(dealsDone.addAndGet(to - from + 1), shape.deals(), total);
                     }

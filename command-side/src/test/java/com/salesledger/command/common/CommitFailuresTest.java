@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesledger.events.common.Rejection;
 import io.grpc.Status;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Refusals that show only when a command commits leave the command side as rejections (409), in the
@@ -117,6 +119,28 @@ class CommitFailuresTest {
         });
     assertThat(dispatch(refusing).isExceptional()).isTrue();
     assertThat(order).containsExactly("database started", "database rolled back");
+  }
+
+  @Test
+  void with_the_database_unreachable_the_command_is_not_handled_and_reports_an_outage() {
+    List<String> handled = new ArrayList<>();
+    TransactionManager unreachable =
+        () -> {
+          throw new CannotCreateTransactionException(
+              "Could not open JDBC Connection", new SQLTransientConnectionException("refused"));
+        };
+    LedgerCommandBus bus = bus(unreachable, handled);
+    bus.subscribe(
+        String.class.getName(),
+        message -> {
+          handled.add("handled");
+          return "D-1";
+        });
+    CommandResultMessage<?> result = dispatch(bus);
+    assertThat(handled).as("no events without the database's transaction").isEmpty();
+    assertThat(((CommandExecutionException) result.exceptionResult()).getDetails())
+        .as("an outage keeps its meaning across Axon Server, where only details travel")
+        .contains(CommitFailures.DATABASE_UNAVAILABLE);
   }
 
   private static LedgerCommandBus bus(TransactionManager afterEvents, List<String> order) {

@@ -53,14 +53,17 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
         request.getMethod(),
         request.getRequestURI(),
         rootCause(e));
-    LedgerProblem problem =
-        new LedgerProblem(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The ledger cannot reach its database right now. Retry shortly; a command retried with"
-                + " the same Idempotency-Key is applied at most once.",
-            List.of(),
-            RETRY_AFTER_SECONDS);
-    return problemResponses.resolveException(request, response, handler, problem);
+    return problemResponses.resolveException(request, response, handler, problem());
+  }
+
+  /** The answer to a request that met a database outage: 503 with Retry-After. */
+  public static LedgerProblem problem() {
+    return new LedgerProblem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "The ledger cannot reach its database right now. Retry shortly; a command retried with"
+            + " the same Idempotency-Key is applied at most once.",
+        List.of(),
+        RETRY_AFTER_SECONDS);
   }
 
   private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";

@@ -16,6 +16,8 @@ public record Rejection(Kind kind, String field, String message) {
     /** Illegal state change, duplicate id or stale version (409). */
     CONFLICT,
     /** A business rule refused the command (422). */
-    RULE
+    RULE,
+    /** The handler could not reach a store it needs; nothing was applied, retry (503). */
+    UNAVAILABLE
   }
 }
