@@ -1,0 +1,89 @@
+package com.salesledger.query.common;
+
+import com.salesledger.platform.db.EmbeddedPostgresServer;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The query side's read-model schema on a real PostgreSQL for projection and read-model tests: one
+ * embedded server per test JVM, in a temporary folder on a free port, migrated by the same Flyway
+ * scripts the app runs. Tests start from {@link #emptied()}, which empties every read-model table.
+ */
+public final class ReadModelDatabase {
+
+  private static ReadModelDatabase instance;
+
+  private final HikariDataSource dataSource;
+  private final JdbcTemplate jdbc;
+
+  private ReadModelDatabase(EmbeddedPostgresServer server) {
+    dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(server.jdbcUrl());
+    dataSource.setUsername(server.username());
+    dataSource.setPassword(server.password());
+    dataSource.setMaximumPoolSize(8);
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/query")
+        .table("flyway_history_query")
+        .load()
+        .migrate();
+    jdbc = new JdbcTemplate(dataSource);
+  }
+
+  /** The shared database, started on first use and stopped when the test JVM ends. */
+  public static synchronized ReadModelDatabase get() {
+    if (instance == null) {
+      Path folder = temporaryFolder();
+      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder, 0);
+      instance = new ReadModelDatabase(server);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    instance.dataSource.close();
+                    server.close();
+                  }));
+    }
+    return instance;
+  }
+
+  /** The shared database with every read-model table emptied. */
+  public static ReadModelDatabase emptied() {
+    ReadModelDatabase db = get();
+    List<String> tables =
+        db.jdbc.queryForList(
+            "select quote_ident(tablename) from pg_tables where schemaname = current_schema()"
+                + " and tablename <> 'flyway_history_query'",
+            String.class);
+    if (!tables.isEmpty()) {
+      db.jdbc.execute("truncate " + String.join(", ", tables));
+    }
+    return db;
+  }
+
+  public JdbcTemplate jdbc() {
+    return jdbc;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      Path folder = Files.createTempDirectory("read-model-test");
+      folder.toFile().deleteOnExit();
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
