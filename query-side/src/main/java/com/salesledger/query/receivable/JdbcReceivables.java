@@ -99,8 +99,9 @@ class JdbcReceivables implements Receivables {
             + " where m.on_date > ? and i.issue_date <= ? and "
             + filter.sql()
             + ") select grp, "
-            + buckets.sqlIndexOf("(?::date - basis)")
-            + " as bucket, sum(amount) as amount from open_now group by 1, 2";
+            + buckets.sqlIndexOf("days")
+            + " as bucket, sum(amount) as amount"
+            + " from (select grp, ?::date - basis as days, amount from open_now) aged group by 1, 2";
     Map<String, BigDecimal[]> groups = new TreeMap<>();
     jdbc.query(
         sql,
