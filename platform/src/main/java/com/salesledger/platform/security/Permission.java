@@ -21,7 +21,9 @@ public enum Permission {
    * Open credit accounts, change ratings, terms, holds and limits, decide limit requests (never
    * one's own) and release held deals.
    */
-  MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN));
+  MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN)),
+  /** Read the early warnings and the finance inbox of holds (audit and administration read too). */
+  READ_CREDIT_WARNINGS(EnumSet.of(Role.FINANCE, Role.AUDITOR, Role.ADMIN));
 
   private final Set<Role> roles;
 
