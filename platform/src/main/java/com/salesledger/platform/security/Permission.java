@@ -21,7 +21,9 @@ public enum Permission {
    * Open credit accounts, change ratings, terms, holds and limits, decide limit requests (never
    * one's own) and release held deals.
    */
-  MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN));
+  MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN)),
+  /** Establish regions, form teams, place and move reps and teams, change a team's managers. */
+  MANAGE_ORGANISATION(EnumSet.of(Role.ADMIN));
 
   private final Set<Role> roles;
 
