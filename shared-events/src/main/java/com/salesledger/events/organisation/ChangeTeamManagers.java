@@ -5,7 +5,8 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Replaces a team's managers (user names) from a date. */
-public record ChangeTeamManagers(String teamId, List<String> managers, LocalDate effectiveFrom, String reason) {
+public record ChangeTeamManagers(
+    String teamId, List<String> managers, LocalDate effectiveFrom, String reason) {
 
   @TargetAggregateIdentifier
   public String organisationId() {

@@ -7,11 +7,6 @@ import java.time.LocalDate;
  * is effective from a business date; when it was recorded is the event's timestamp.
  */
 public sealed interface OrganisationEvents
-    permits RegionEstablished,
-        TeamFormed,
-        RepJoined,
-        RepMoved,
-        TeamMoved,
-        TeamManagersChanged {
+    permits RegionEstablished, TeamFormed, RepJoined, RepMoved, TeamMoved, TeamManagersChanged {
   LocalDate effectiveFrom();
 }
