@@ -30,13 +30,11 @@ public final class OrganisationTimeline implements OrganisationChart, TeamsManag
 
   private record Region(String name, LocalDate from) {}
 
-  private static final class Team {
-    final LocalDate from;
-    final TreeMap<LocalDate, String> region = new TreeMap<>();
-    final TreeMap<LocalDate, Set<String>> managers = new TreeMap<>();
-
+  /** A record, so that two timelines with the same history are equal (Axon's fixtures compare). */
+  private record Team(
+      LocalDate from, TreeMap<LocalDate, String> region, TreeMap<LocalDate, Set<String>> managers) {
     Team(LocalDate from) {
-      this.from = from;
+      this(from, new TreeMap<>(), new TreeMap<>());
     }
   }
 
@@ -56,17 +54,17 @@ public final class OrganisationTimeline implements OrganisationChart, TeamsManag
       regions.put(e.regionId(), new Region(e.name(), e.effectiveFrom()));
     } else if (event instanceof TeamFormed e) {
       Team team = new Team(e.effectiveFrom());
-      team.region.put(e.effectiveFrom(), e.regionId());
-      team.managers.put(e.effectiveFrom(), Set.copyOf(e.managers()));
+      team.region().put(e.effectiveFrom(), e.regionId());
+      team.managers().put(e.effectiveFrom(), Set.copyOf(e.managers()));
       teams.put(e.teamId(), team);
     } else if (event instanceof RepJoined e) {
       reps.computeIfAbsent(e.rep(), r -> new TreeMap<>()).put(e.effectiveFrom(), e.teamId());
     } else if (event instanceof RepMoved e) {
       reps.get(e.rep()).put(e.effectiveFrom(), e.toTeamId());
     } else if (event instanceof TeamMoved e) {
-      teams.get(e.teamId()).region.put(e.effectiveFrom(), e.toRegionId());
+      teams.get(e.teamId()).region().put(e.effectiveFrom(), e.toRegionId());
     } else if (event instanceof TeamManagersChanged e) {
-      teams.get(e.teamId()).managers.put(e.effectiveFrom(), Set.copyOf(e.toManagers()));
+      teams.get(e.teamId()).managers().put(e.effectiveFrom(), Set.copyOf(e.toManagers()));
     }
   }
 
@@ -88,7 +86,7 @@ public final class OrganisationTimeline implements OrganisationChart, TeamsManag
   }
 
   Optional<LocalDate> teamFrom(String teamId) {
-    return Optional.ofNullable(teams.get(teamId)).map(t -> t.from);
+    return Optional.ofNullable(teams.get(teamId)).map(Team::from);
   }
 
   Optional<LocalDate> repFrom(String rep) {
@@ -101,7 +99,7 @@ public final class OrganisationTimeline implements OrganisationChart, TeamsManag
 
   Set<String> managersOf(String teamId, LocalDate on) {
     Team team = teams.get(teamId);
-    Entry<LocalDate, Set<String>> entry = team == null ? null : team.managers.floorEntry(on);
+    Entry<LocalDate, Set<String>> entry = team == null ? null : team.managers().floorEntry(on);
     return entry == null ? Set.of() : entry.getValue();
   }
 
@@ -135,7 +133,7 @@ public final class OrganisationTimeline implements OrganisationChart, TeamsManag
   @Override
   public Optional<String> regionOf(String teamId, LocalDate on) {
     Team team = teams.get(teamId);
-    Entry<LocalDate, String> entry = team == null ? null : team.region.floorEntry(on);
+    Entry<LocalDate, String> entry = team == null ? null : team.region().floorEntry(on);
     return entry == null ? Optional.empty() : Optional.of(entry.getValue());
   }
 

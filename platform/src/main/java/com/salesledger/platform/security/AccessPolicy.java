@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,19 @@ public class AccessPolicy {
   private final List<ScopeRule> rules;
   private final Clock clock;
 
+  /**
+   * In an app: the app's own {@link TeamsManaged}. Fails closed: a context without one (a web slice
+   * test) leaves managers with no team.
+   */
   @Autowired
+  public AccessPolicy(ObjectProvider<TeamsManaged> teams, Clock clock) {
+    this(
+        rules(
+            (manager, on) ->
+                teams.getIfAvailable(() -> (m, d) -> Set.of()).teamsManagedBy(manager, on)),
+        clock);
+  }
+
   public AccessPolicy(TeamsManaged teams, Clock clock) {
     this(rules(teams), clock);
   }
