@@ -309,7 +309,7 @@ public final class Benchmark {
     String body =
         String.format(
             Locale.ROOT,
-            "{\"dealId\":\"%s-%d-%d\",\"customerId\":\"C-000001\",\"ownerRep\":\"rep-0001\","
+            "{\"dealId\":\"%s-%d-%d\",\"customerId\":\"C-000001\",\"ownerRep\":\"rep-0002\","
                 + "\"team\":\"north-1\",\"region\":\"north\",\"productLine\":\"software\","
                 + "\"amount\":12000,\"expectedCloseDate\":\"%s\"}",
             run,

@@ -231,7 +231,14 @@ public class CommandDispatcher {
       case FORBIDDEN -> new LedgerProblem(HttpStatus.FORBIDDEN, rejection.message());
       case NOT_FOUND -> new LedgerProblem(HttpStatus.NOT_FOUND, rejection.message());
       case CONFLICT -> new LedgerProblem(HttpStatus.CONFLICT, rejection.message());
-      case RULE -> new LedgerProblem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.message());
+      case RULE ->
+          rejection.field() == null
+              ? new LedgerProblem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.message())
+              : new LedgerProblem(
+                  HttpStatus.UNPROCESSABLE_ENTITY,
+                  rejection.field() + " " + rejection.message(),
+                  List.of(new FieldError(rejection.field(), rejection.message())),
+                  null);
       case UNAVAILABLE -> DatabaseUnavailable.problem();
     };
   }

@@ -44,6 +44,11 @@ public class Rejected extends RuntimeException {
     return new Rejected(Rejection.Kind.RULE, null, message);
   }
 
+  /** A business rule about one field refused the command (422 naming the field). */
+  public static Rejected rule(String field, String message) {
+    return new Rejected(Rejection.Kind.RULE, field, message);
+  }
+
   public Rejection rejection() {
     return rejection;
   }

@@ -7,6 +7,8 @@ import com.salesledger.command.common.Amounts;
 import com.salesledger.command.common.Caller;
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
+import com.salesledger.command.organisation.OrganisationChart;
+import com.salesledger.command.organisation.OrganisationChart.Placement;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.credit.CreditCheck;
 import com.salesledger.events.credit.CreditHoldRelease;
@@ -79,17 +81,20 @@ public class Deal {
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
       AccessPolicy policy,
-      Clock clock) {
+      Clock clock,
+      OrganisationChart chart) {
     Actor actor = Caller.of(user, roles);
     Access.requirePermission(policy, actor, Permission.WORK_ON_DEALS);
-    if (!policy.scopeOf(actor).covers(command.ownerRep(), command.team())) {
-      throw Rejected.forbidden("You may open deals only within your own scope.");
-    }
-    Amounts.requirePositive("amount", command.amount());
     LocalDate openedOn = command.openedOn() != null ? command.openedOn() : LocalDate.now(clock);
     if (openedOn.isAfter(LocalDate.now(clock))) {
       throw Rejected.invalid("openedOn", "must not be in the future");
     }
+    Placement placement =
+        placed(chart, command.ownerRep(), command.team(), command.region(), openedOn);
+    if (!policy.scopeOf(actor).covers(command.ownerRep(), placement.teamId())) {
+      throw Rejected.forbidden("You may open deals only within your own scope.");
+    }
+    Amounts.requirePositive("amount", command.amount());
     if (command.expectedCloseDate().isBefore(openedOn)) {
       throw Rejected.invalid("expectedCloseDate", "must not be before the open date " + openedOn);
     }
@@ -98,8 +103,8 @@ public class Deal {
             command.dealId(),
             command.customerId(),
             command.ownerRep(),
-            command.team(),
-            command.region(),
+            placement.teamId(),
+            placement.regionId(),
             command.productLine(),
             command.amount(),
             command.currency(),
@@ -128,13 +133,17 @@ public class Deal {
       ReassignDeal command,
       @MetaDataValue(LedgerMetaData.USER) String user,
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      Clock clock,
+      OrganisationChart chart) {
     requireInScope(policy, Caller.of(user, roles), Permission.REASSIGN_DEALS);
     requireOpen("reassign");
-    String toRegion = command.region() != null ? command.region() : region;
-    if (command.ownerRep().equals(ownerRep)
-        && command.team().equals(team)
-        && toRegion.equals(region)) {
+    // The new owner's place today: a reassignment takes effect when it is made.
+    Placement placement =
+        placed(chart, command.ownerRep(), command.team(), command.region(), LocalDate.now(clock));
+    String toTeam = placement.teamId();
+    String toRegion = placement.regionId();
+    if (command.ownerRep().equals(ownerRep) && toTeam.equals(team) && toRegion.equals(region)) {
       throw Rejected.conflict(
           "The deal is already owned by " + ownerRep + " in team " + team + ".");
     }
@@ -145,7 +154,7 @@ public class Deal {
             team,
             region,
             command.ownerRep(),
-            command.team(),
+            toTeam,
             toRegion,
             command.reason()));
     return result();
@@ -163,23 +172,25 @@ public class Deal {
       @MetaDataValue(LedgerMetaData.ROLES) String roles,
       AccessPolicy policy,
       Clock clock,
-      CreditCheckOnWin creditCheck) {
+      CreditCheckOnWin creditCheck,
+      OrganisationChart chart) {
     requireInScope(policy, Caller.of(user, roles), Permission.WORK_ON_DEALS);
     requireOpen("win");
     Amounts.requirePositive("finalAmount", command.finalAmount());
     Amounts.requireNotNegative("cost", command.cost());
     requireCloseDate(command.closeDate(), clock);
+    Placement credited = creditedOn(chart, command.closeDate());
     CreditCheck check = creditCheck.check(customerId, dealId, command.finalAmount());
     if (check.passed()) {
-      apply(won(command.finalAmount(), command.cost(), command.closeDate()));
+      apply(won(command.finalAmount(), command.cost(), command.closeDate(), credited));
     } else {
       apply(
           new DealPutOnCreditHold(
               dealId,
               customerId,
               ownerRep,
-              team,
-              region,
+              credited.teamId(),
+              credited.regionId(),
               productLine,
               command.finalAmount(),
               command.cost(),
@@ -200,16 +211,60 @@ public class Deal {
       throw Rejected.conflict("Deal " + dealId + " is not on credit hold; it is " + status + ".");
     }
     apply(new DealCreditHoldReleased(dealId, customerId, cause, reason));
-    apply(won(finalAmount, cost, closeDate));
+    apply(won(finalAmount, cost, closeDate, new Placement(team, region)));
   }
 
-  private DealWon won(BigDecimal amount, BigDecimal dealCost, LocalDate closedOn) {
+  /**
+   * Revenue is credited to the team and region the owner belonged to on the close date (DESIGN.md:
+   * "at win time"): a rep who moved while the deal was open takes it along. Once won, the event
+   * carries that team for good, so later moves never re-credit it. A rep the organisation does not
+   * place on that day (a retroactive change) keeps the deal where it is.
+   */
+  private Placement creditedOn(OrganisationChart chart, LocalDate closeDate) {
+    return chart.placementOf(ownerRep, closeDate).orElse(new Placement(team, region));
+  }
+
+  /**
+   * Where the organisation places {@code rep} on {@code on}; a team or region given in the request
+   * must be that one (a deal cannot be credited somewhere its owner does not belong).
+   */
+  private static Placement placed(
+      OrganisationChart chart, String rep, String team, String region, LocalDate on) {
+    Placement placement =
+        chart
+            .placementOf(rep, on)
+            .orElseThrow(
+                () ->
+                    Rejected.rule(
+                        "ownerRep", "names no rep of the organisation on " + on + ": " + rep));
+    if (team != null && !team.equals(placement.teamId())) {
+      throw Rejected.rule(
+          "team",
+          "must be " + placement.teamId() + ", the team of " + rep + " on " + on + ", not " + team);
+    }
+    if (region != null && !region.equals(placement.regionId())) {
+      throw Rejected.rule(
+          "region",
+          "must be "
+              + placement.regionId()
+              + ", the region of "
+              + rep
+              + "'s team on "
+              + on
+              + ", not "
+              + region);
+    }
+    return placement;
+  }
+
+  private DealWon won(
+      BigDecimal amount, BigDecimal dealCost, LocalDate closedOn, Placement credited) {
     return new DealWon(
         dealId,
         customerId,
         ownerRep,
-        team,
-        region,
+        credited.teamId(),
+        credited.regionId(),
         productLine,
         amount,
         dealCost,
@@ -332,6 +387,8 @@ public class Deal {
   @EventSourcingHandler
   void on(DealWon event) {
     status = Status.WON;
+    team = event.team();
+    region = event.region();
     finalAmount = event.finalAmount();
     closeDate = event.closeDate();
   }
@@ -339,6 +396,8 @@ public class Deal {
   @EventSourcingHandler
   void on(DealPutOnCreditHold event) {
     status = Status.CREDIT_HOLD;
+    team = event.team();
+    region = event.region();
     finalAmount = event.finalAmount();
     cost = event.cost();
     closeDate = event.closeDate();

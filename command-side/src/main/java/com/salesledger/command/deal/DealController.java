@@ -40,8 +40,8 @@ class DealController {
       String dealId,
       @NotBlank @Size(max = 100) String customerId,
       @NotBlank @Size(max = 100) String ownerRep,
-      @NotBlank @Size(max = 100) String team,
-      @NotBlank @Size(max = 100) String region,
+      @Size(max = 100) String team,
+      @Size(max = 100) String region,
       @NotBlank @Size(max = 100) String productLine,
       @NotNull BigDecimal amount,
       String currency,
@@ -53,7 +53,7 @@ class DealController {
 
   record ReassignRequest(
       @NotBlank @Size(max = 100) String ownerRep,
-      @NotBlank @Size(max = 100) String team,
+      @Size(max = 100) String team,
       @Size(max = 100) String region,
       @NotBlank @Size(max = 1000) String reason,
       Long expectedVersion) {}

@@ -5,6 +5,8 @@ import com.salesledger.command.credit.CreditAccount;
 import com.salesledger.command.credit.CreditLedger;
 import com.salesledger.command.credit.CreditPolicy;
 import com.salesledger.command.deal.Deal;
+import com.salesledger.command.organisation.Organisation;
+import com.salesledger.command.organisation.OrganisationTimeline;
 import com.salesledger.command.receivable.Invoice;
 import com.salesledger.command.receivable.InvoiceIssuing;
 import com.salesledger.command.receivable.IssuedInvoices;
@@ -49,7 +51,8 @@ final class AggregateSandbox implements AutoCloseable {
   private final MetaData metaData;
   private long refused;
 
-  AggregateSandbox(Clock clock, MetaData metaData, int paymentTermsDays) {
+  AggregateSandbox(
+      Clock clock, MetaData metaData, int paymentTermsDays, OrganisationTimeline organisation) {
     this.metaData = metaData;
     CreditPolicy creditPolicy = CreditPolicy.defaults();
     Supplier<CreditLedger> credit = this::creditLedger;
@@ -64,7 +67,12 @@ final class AggregateSandbox implements AutoCloseable {
                     MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(Deal.class),
                         new ResourceResolverFactory(
-                            List.of(clock, new AccessPolicy(clock), creditPolicy), credit)))
+                            List.of(
+                                clock,
+                                new AccessPolicy(organisation, clock),
+                                creditPolicy,
+                                organisation),
+                            credit)))
             .configureCorrelationDataProviders(
                 c ->
                     List.of(
@@ -78,6 +86,7 @@ final class AggregateSandbox implements AutoCloseable {
             .configureAggregate(Deal.class)
             .configureAggregate(Invoice.class)
             .configureAggregate(CreditAccount.class)
+            .configureAggregate(Organisation.class)
             .registerComponent(
                 CreditLedger.class,
                 c ->

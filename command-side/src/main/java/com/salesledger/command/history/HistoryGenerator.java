@@ -1,10 +1,12 @@
 package com.salesledger.command.history;
 
+import com.salesledger.command.organisation.OrganisationTimeline;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.deal.DealLost;
 import com.salesledger.events.deal.DealOpened;
 import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealWon;
+import com.salesledger.events.organisation.OrganisationEvents;
 import com.salesledger.events.receivable.CreditNoteIssued;
 import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.InvoiceWrittenOff;
@@ -89,9 +91,25 @@ public final class HistoryGenerator {
                 "history-" + UUID.randomUUID(),
                 LedgerMetaData.REASON,
                 reason));
+    // The organisation first, in one chunk of its own: every deal is placed by it.
+    OrganisationTimeline organisation;
+    long organisationEvents;
+    try (AggregateSandbox sandbox =
+            new AggregateSandbox(clock, metaData, paymentTermsDays, new OrganisationTimeline());
+        ChunkWriter writer = writers.open()) {
+      history.organisation().forEach(sandbox::send);
+      List<DomainEventMessage<?>> chunk = sandbox.drain();
+      writer.write(chunk);
+      organisationEvents = chunk.size();
+      organisation =
+          OrganisationTimeline.of(
+              chunk.stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
+    } catch (SQLException e) {
+      throw new IllegalStateException("writing the organisation failed: " + e.getMessage(), e);
+    }
     AtomicInteger nextChunk = new AtomicInteger();
     AtomicInteger dealsDone = new AtomicInteger();
-    AtomicLong events = new AtomicLong();
+    AtomicLong events = new AtomicLong(organisationEvents);
     AtomicLong refused = new AtomicLong();
     // Chunks are whole customers (about CHUNK_DEALS deals), so a credit account's stream is
     // written by one chunk only.
@@ -106,7 +124,7 @@ public final class HistoryGenerator {
             pool.submit(
                 () -> {
                   try (AggregateSandbox sandbox =
-                          new AggregateSandbox(clock, metaData, paymentTermsDays);
+                          new AggregateSandbox(clock, metaData, paymentTermsDays, organisation);
                       ChunkWriter writer = writers.open()) {
                     for (int c = nextChunk.getAndIncrement();
                         c < chunks;

@@ -7,6 +7,9 @@ import com.salesledger.events.deal.DealStage;
 import com.salesledger.events.deal.LoseDeal;
 import com.salesledger.events.deal.OpenDeal;
 import com.salesledger.events.deal.WinDeal;
+import com.salesledger.events.organisation.AddRep;
+import com.salesledger.events.organisation.EstablishRegion;
+import com.salesledger.events.organisation.FormTeam;
 import com.salesledger.events.receivable.IssueCreditNote;
 import com.salesledger.events.receivable.IssueInvoice;
 import com.salesledger.events.receivable.ReceivePayment;
@@ -81,6 +84,43 @@ public final class SalesHistory {
     if (reps.size() > 7) {
       reps.set(7, new Rep("rep2", reps.get(7).team(), reps.get(7).region()));
     }
+  }
+
+  /** The user who manages the teams of the demo logins rep1 and rep2. */
+  public static final String DEMO_MANAGER = "manager1";
+
+  /**
+   * The organisation every generated deal is placed in, effective from the first day of the
+   * history: each region, each team (managed by {@link #DEMO_MANAGER} where rep1 or rep2 work, else
+   * by a manager of its own) and each rep in their team. Sent before any deal.
+   */
+  public List<Object> organisation() {
+    List<Object> commands = new ArrayList<>();
+    java.util.Map<String, String> teamRegion = new java.util.LinkedHashMap<>();
+    reps.forEach(r -> teamRegion.putIfAbsent(r.team(), r.region()));
+    java.util.Set<String> demoTeams = new java.util.HashSet<>();
+    reps.stream()
+        .filter(r -> r.name().equals("rep1") || r.name().equals("rep2"))
+        .forEach(r -> demoTeams.add(r.team()));
+    new java.util.LinkedHashSet<>(teamRegion.values())
+        .forEach(
+            region ->
+                commands.add(new EstablishRegion(region, capitalised(region), start.minusDays(1))));
+    teamRegion.forEach(
+        (team, region) ->
+            commands.add(
+                new FormTeam(
+                    team,
+                    region,
+                    capitalised(team),
+                    List.of(demoTeams.contains(team) ? DEMO_MANAGER : "manager-" + team),
+                    start.minusDays(1))));
+    reps.forEach(r -> commands.add(new AddRep(r.name(), r.team(), start.minusDays(1))));
+    return commands;
+  }
+
+  private static String capitalised(String id) {
+    return Character.toUpperCase(id.charAt(0)) + id.substring(1);
   }
 
   /**

@@ -21,6 +21,7 @@ import static com.salesledger.events.common.Rejection.Kind.FORBIDDEN;
 import static com.salesledger.events.common.Rejection.Kind.INVALID;
 import static com.salesledger.events.common.Rejection.Kind.NOT_FOUND;
 
+import com.salesledger.command.LedgerFixture;
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.events.credit.ChangeCreditRating;
 import com.salesledger.events.credit.ChangePaymentTerms;
@@ -66,7 +67,8 @@ class CreditAccountTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(CreditAccount.class);
     fixture.registerInjectableResource(CLOCK);
-    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
+    fixture.registerInjectableResource(new AccessPolicy(LedgerFixture.ORGANISATION, CLOCK));
+    fixture.registerInjectableResource(LedgerFixture.ORGANISATION);
     fixture.registerInjectableResource(POLICY);
   }
 

@@ -14,6 +14,7 @@ import static com.salesledger.command.credit.CreditHistory.won;
 import static com.salesledger.events.common.Rejection.Kind.CONFLICT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesledger.command.LedgerFixture;
 import com.salesledger.command.deal.Deal;
 import com.salesledger.events.credit.CreditAccountHeld;
 import com.salesledger.events.credit.CreditCheck;
@@ -56,7 +57,8 @@ class CreditCheckOnWinTest {
     credit = new CreditStore();
     fixture = new AggregateTestFixture<>(Deal.class);
     fixture.registerInjectableResource(CLOCK);
-    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
+    fixture.registerInjectableResource(new AccessPolicy(LedgerFixture.ORGANISATION, CLOCK));
+    fixture.registerInjectableResource(LedgerFixture.ORGANISATION);
     fixture.registerInjectableResource(
         new CreditLedger(credit.repository(CreditAccount.class), credit.store, CLOCK, POLICY));
   }

@@ -19,6 +19,7 @@ import static com.salesledger.events.common.Rejection.Kind.FORBIDDEN;
 import static com.salesledger.events.common.Rejection.Kind.NOT_FOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesledger.command.LedgerFixture;
 import com.salesledger.command.deal.Deal;
 import com.salesledger.events.credit.ApproveCreditLimitRequest;
 import com.salesledger.events.credit.CreditAccountHeld;
@@ -61,7 +62,8 @@ class CreditDecisionsTest {
     deals = new CreditStore();
     fixture = new AggregateTestFixture<>(CreditAccount.class);
     fixture.registerInjectableResource(CLOCK);
-    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
+    fixture.registerInjectableResource(new AccessPolicy(LedgerFixture.ORGANISATION, CLOCK));
+    fixture.registerInjectableResource(LedgerFixture.ORGANISATION);
     fixture.registerInjectableResource(POLICY);
     fixture.registerAnnotatedCommandHandler(
         new CreditDecisions(

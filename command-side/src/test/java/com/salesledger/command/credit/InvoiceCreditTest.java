@@ -9,6 +9,7 @@ import static com.salesledger.command.credit.CreditHistory.money;
 import static com.salesledger.command.credit.CreditHistory.won;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesledger.command.LedgerFixture;
 import com.salesledger.command.deal.Deal;
 import com.salesledger.command.receivable.Invoice;
 import com.salesledger.command.receivable.InvoiceIssuing;
@@ -49,7 +50,8 @@ class InvoiceCreditTest {
     store = new CreditStore();
     fixture = new AggregateTestFixture<>(Deal.class);
     fixture.registerInjectableResource(CLOCK);
-    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
+    fixture.registerInjectableResource(new AccessPolicy(LedgerFixture.ORGANISATION, CLOCK));
+    fixture.registerInjectableResource(LedgerFixture.ORGANISATION);
     CreditLedger ledger =
         new CreditLedger(store.repository(CreditAccount.class), store.store, CLOCK, POLICY);
     fixture.registerAnnotatedCommandHandler(

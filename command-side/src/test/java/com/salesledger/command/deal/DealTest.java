@@ -15,6 +15,7 @@ import static com.salesledger.command.common.Rejections.rejected;
 import static com.salesledger.events.common.Rejection.Kind.CONFLICT;
 import static com.salesledger.events.common.Rejection.Kind.FORBIDDEN;
 import static com.salesledger.events.common.Rejection.Kind.INVALID;
+import static com.salesledger.events.common.Rejection.Kind.RULE;
 
 import com.salesledger.command.common.CommandResult;
 import com.salesledger.command.common.Rejected;
@@ -134,6 +135,110 @@ class DealTest {
     }
 
     @Test
+    void a_deal_without_team_and_region_takes_them_from_the_organisation_on_the_open_date() {
+      OpenDeal command =
+          new OpenDeal(
+              DEAL,
+              "cust-1",
+              "rep1",
+              null,
+              null,
+              "software",
+              money("1000.00"),
+              "EUR",
+              EXPECTED_CLOSE,
+              OPENED_ON,
+              null);
+      fixture.givenNoPriorActivity().when(command, REP1).expectEvents(opened());
+    }
+
+    @Test
+    void a_team_other_than_the_owners_on_the_open_date_is_refused_naming_the_team() {
+      OpenDeal command =
+          new OpenDeal(
+              DEAL,
+              "cust-1",
+              "rep1",
+              "team-b",
+              null,
+              "software",
+              money("1000.00"),
+              "EUR",
+              EXPECTED_CLOSE,
+              OPENED_ON,
+              null);
+      fixture
+          .givenNoPriorActivity()
+          .when(command, REP1)
+          .expectException(rejected(RULE, "team", "must be team-a"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_region_other_than_the_owners_teams_is_refused_naming_the_region() {
+      OpenDeal command =
+          new OpenDeal(
+              DEAL,
+              "cust-1",
+              "rep1",
+              "team-a",
+              "south",
+              "software",
+              money("1000.00"),
+              "EUR",
+              EXPECTED_CLOSE,
+              OPENED_ON,
+              null);
+      fixture
+          .givenNoPriorActivity()
+          .when(command, REP1)
+          .expectException(rejected(RULE, "region", "must be north"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_deal_for_a_rep_the_organisation_does_not_know_is_refused() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              openDeal("nobody", money("1000.00"), EXPECTED_CLOSE, OPENED_ON), caller("x", "ADMIN"))
+          .expectException(rejected(RULE, "ownerRep", "nobody"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_deal_opened_before_the_rep_joined_is_refused() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              openDeal("rep1", money("1000.00"), EXPECTED_CLOSE, LocalDate.of(2019, 12, 31)), REP1)
+          .expectException(rejected(RULE, "ownerRep", "2019-12-31"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_manager_opens_deals_only_for_the_teams_they_manage() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenDeal(
+                  DEAL,
+                  "cust-1",
+                  "rep3",
+                  null,
+                  null,
+                  "software",
+                  money("1000.00"),
+                  "EUR",
+                  EXPECTED_CLOSE,
+                  OPENED_ON,
+                  null),
+              MANAGER)
+          .expectException(rejected(FORBIDDEN, null))
+          .expectNoEvents();
+    }
+
+    @Test
     void a_deal_opened_without_an_open_date_is_opened_today() {
       fixture
           .givenNoPriorActivity()
@@ -175,7 +280,7 @@ class DealTest {
     void a_rep_who_also_has_a_wider_role_may_open_a_deal_for_another_rep() {
       fixture
           .givenNoPriorActivity()
-          .when(openDeal(money("1000.00")), caller("rep2", "REP, MANAGER"))
+          .when(openDeal(money("1000.00")), caller("boss", "REP, MANAGER"))
           .expectEvents(opened());
     }
 
@@ -358,42 +463,59 @@ class DealTest {
     void a_reassignment_records_the_owner_before_and_after() {
       fixture
           .given(opened())
-          .when(new ReassignDeal(DEAL, "rep2", "team-b", "south", "rep1 left", null), MANAGER)
+          .when(new ReassignDeal(DEAL, "rep3", "team-b", "north", "rep1 left", null), MANAGER)
           .expectEvents(
               new DealReassigned(
-                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "south", "rep1 left"))
+                  DEAL, "rep1", "team-a", "north", "rep3", "team-b", "north", "rep1 left"))
           .expectResultMessagePayload(new CommandResult(DEAL, 1));
     }
 
     @Test
-    void a_reassignment_without_a_region_keeps_the_current_region() {
+    void a_reassignment_without_team_and_region_takes_them_from_the_new_owners_place_today() {
       fixture
           .given(opened())
-          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "rep1 left", null), MANAGER)
+          .when(new ReassignDeal(DEAL, "rep4", null, null, "territory change", null), MANAGER)
           .expectEvents(
               new DealReassigned(
-                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "north", "rep1 left"));
+                  DEAL, "rep1", "team-a", "north", "rep4", "team-s", "south", "territory change"));
     }
 
     @Test
-    void moving_a_deal_only_to_another_region_is_a_reassignment() {
+    void a_team_the_new_owner_is_not_in_is_refused_naming_the_team() {
+      fixture
+          .given(opened())
+          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "swap", null), MANAGER)
+          .expectException(rejected(RULE, "team", "must be team-a"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_region_other_than_the_new_owners_is_refused_naming_the_region() {
+      fixture
+          .given(opened())
+          .when(new ReassignDeal(DEAL, "rep3", "team-b", "south", "swap", null), MANAGER)
+          .expectException(rejected(RULE, "region", "must be north"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_new_owner_the_organisation_does_not_know_is_refused() {
+      fixture
+          .given(opened())
+          .when(new ReassignDeal(DEAL, "stranger", null, null, "swap", null), MANAGER)
+          .expectException(rejected(RULE, "ownerRep", "stranger"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void a_manager_of_another_team_cannot_see_the_deal_to_reassign_it() {
       fixture
           .given(opened())
           .when(
-              new ReassignDeal(DEAL, "rep1", "team-a", "south", "territory change", null), MANAGER)
-          .expectEvents(
-              new DealReassigned(
-                  DEAL, "rep1", "team-a", "north", "rep1", "team-a", "south", "territory change"));
-    }
-
-    @Test
-    void moving_a_deal_only_to_another_team_is_a_reassignment() {
-      fixture
-          .given(opened())
-          .when(new ReassignDeal(DEAL, "rep1", "team-b", null, "team change", null), MANAGER)
-          .expectEvents(
-              new DealReassigned(
-                  DEAL, "rep1", "team-a", "north", "rep1", "team-b", "north", "team change"));
+              new ReassignDeal(DEAL, "rep3", null, null, "mine now", null),
+              caller("other-boss", "MANAGER"))
+          .expectException(Rejections.unknown(DEAL))
+          .expectNoEvents();
     }
 
     @Test
@@ -406,10 +528,10 @@ class DealTest {
     }
 
     @Test
-    void reassigning_to_the_same_owner_and_team_without_a_region_is_a_conflict() {
+    void reassigning_to_the_same_owner_without_team_and_region_is_a_conflict() {
       fixture
           .given(opened())
-          .when(new ReassignDeal(DEAL, "rep1", "team-a", null, "no change", null), MANAGER)
+          .when(new ReassignDeal(DEAL, "rep1", null, null, "no change", null), MANAGER)
           .expectException(rejected(CONFLICT, null, "already owned by rep1"))
           .expectNoEvents();
     }
@@ -420,9 +542,9 @@ class DealTest {
           .given(
               opened(),
               new DealReassigned(
-                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "south", "rep1 left"))
-          .when(new ReassignDeal(DEAL, "rep2", "team-b", null, "again", null), MANAGER)
-          .expectException(rejected(CONFLICT, null, "already owned by rep2 in team team-b"))
+                  DEAL, "rep1", "team-a", "north", "rep3", "team-b", "north", "rep1 left"))
+          .when(new ReassignDeal(DEAL, "rep3", "team-b", null, "again", null), caller("x", "ADMIN"))
+          .expectException(rejected(CONFLICT, null, "already owned by rep3 in team team-b"))
           .expectNoEvents();
     }
 
@@ -458,20 +580,45 @@ class DealTest {
     }
 
     @Test
+    void revenue_goes_to_the_team_the_owner_belongs_to_on_the_close_date_not_the_deals_old_team() {
+      // The deal still names team-a, but the organisation has rep4 in team-s (south) on the close
+      // date: a rep who moved while the deal was open takes its revenue along.
+      fixture
+          .given(
+              opened(),
+              new DealReassigned(
+                  DEAL, "rep1", "team-a", "north", "rep4", "team-a", "north", "cover"))
+          .when(win(), caller("x", "ADMIN"))
+          .expectEvents(
+              new DealWon(
+                  DEAL,
+                  "cust-1",
+                  "rep4",
+                  "team-s",
+                  "south",
+                  "software",
+                  money("900.00"),
+                  money("600.00"),
+                  "EUR",
+                  OPENED_ON,
+                  CLOSED_ON));
+    }
+
+    @Test
     void revenue_is_credited_to_the_owner_team_and_region_at_win_time() {
       fixture
           .given(
               opened(),
               new DealReassigned(
-                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "south", "rep1 left"))
-          .when(win(), REP2)
+                  DEAL, "rep1", "team-a", "north", "rep3", "team-b", "north", "rep1 left"))
+          .when(win(), caller("x", "ADMIN"))
           .expectEvents(
               new DealWon(
                   DEAL,
                   "cust-1",
-                  "rep2",
+                  "rep3",
                   "team-b",
-                  "south",
+                  "north",
                   "software",
                   money("900.00"),
                   money("600.00"),
@@ -654,15 +801,15 @@ class DealTest {
           .given(
               opened(),
               new DealReassigned(
-                  DEAL, "rep1", "team-a", "north", "rep2", "team-b", "south", "rep1 left"))
-          .when(lose(CLOSED_ON), MANAGER)
+                  DEAL, "rep1", "team-a", "north", "rep3", "team-b", "north", "rep1 left"))
+          .when(lose(CLOSED_ON), caller("x", "ADMIN"))
           .expectEvents(
               new DealLost(
                   DEAL,
                   "cust-1",
-                  "rep2",
+                  "rep3",
                   "team-b",
-                  "south",
+                  "north",
                   "software",
                   "went with a competitor",
                   OPENED_ON,

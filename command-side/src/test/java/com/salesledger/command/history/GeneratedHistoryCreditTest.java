@@ -2,11 +2,13 @@ package com.salesledger.command.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesledger.command.organisation.OrganisationTimeline;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.credit.CreditAccountOpened;
 import com.salesledger.events.credit.CreditCheckPassed;
 import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealWon;
+import com.salesledger.events.organisation.OrganisationEvents;
 import com.salesledger.events.receivable.InvoiceIssued;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +35,23 @@ class GeneratedHistoryCreditTest {
     SalesHistory history = new SalesHistory(shape, LocalDate.now(CLOCK));
     List<DomainEventMessage<?>> events = new ArrayList<>();
     long refused;
+    MetaData metaData =
+        MetaData.from(
+            Map.of(LedgerMetaData.USER, "history-generator", LedgerMetaData.ROLES, "ADMIN"));
+    OrganisationTimeline organisation;
     try (AggregateSandbox sandbox =
-        new AggregateSandbox(
-            CLOCK,
-            MetaData.from(
-                Map.of(LedgerMetaData.USER, "history-generator", LedgerMetaData.ROLES, "ADMIN")),
-            30)) {
+        new AggregateSandbox(CLOCK, metaData, 30, new OrganisationTimeline())) {
+      assertThat(history.organisation()).allMatch(sandbox::send, "organisation accepted");
+      organisation =
+          OrganisationTimeline.of(
+              sandbox.drain().stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
+    }
+    assertThat(organisation.teamsManagedBy("manager1", LocalDate.now(CLOCK)))
+        .as("manager1 manages the teams of rep1 and rep2")
+        .contains(
+            organisation.placementOf("rep1", LocalDate.now(CLOCK)).orElseThrow().teamId(),
+            organisation.placementOf("rep2", LocalDate.now(CLOCK)).orElseThrow().teamId());
+    try (AggregateSandbox sandbox = new AggregateSandbox(CLOCK, metaData, 30, organisation)) {
       // two chunks of whole customers, as the generator cuts them
       history.commands(1, history.firstDealOf(26) - 1, sandbox::send);
       events.addAll(sandbox.drain());

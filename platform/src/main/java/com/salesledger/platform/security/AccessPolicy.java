@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,8 @@ import org.springframework.stereotype.Component;
  * {@link #RULES}. A record outside the scope does not exist for the caller: single-record reads and
  * commands answer exactly as for an unknown id, lists and figures leave it out.
  *
- * <p>To narrow a manager to the teams they manage (as of a date), remove MANAGER from {@link
- * #LEDGER_WIDE_ROLES_SEE_EVERYTHING} and add a rule here that grants {@link DataScope#ofTeams} from
- * the teams read model.
+ * <p>A manager's scope is the teams they manage on the day asked, learnt through {@link
+ * TeamsManaged} (each app answers it from its own view of the organisation).
  */
 @Component
 public class AccessPolicy {
@@ -24,25 +24,57 @@ public class AccessPolicy {
   /** Finance, audit, management and administration work across the whole ledger. */
   public static final ScopeRule LEDGER_WIDE_ROLES_SEE_EVERYTHING =
       grantTo(
-          EnumSet.of(Role.MANAGER, Role.FINANCE, Role.AUDITOR, Role.ADMIN),
+          EnumSet.of(Role.FINANCE, Role.AUDITOR, Role.ADMIN),
           (actor, asOf) -> DataScope.everything());
 
   /** A rep sees and acts on the deals they own, and those deals' invoices and figures. */
   public static final ScopeRule A_REP_SEES_THEIR_OWN_DEALS =
       grantTo(EnumSet.of(Role.REP), (actor, asOf) -> DataScope.ownedBy(actor.name()));
 
-  public static final List<ScopeRule> RULES =
-      List.of(LEDGER_WIDE_ROLES_SEE_EVERYTHING, A_REP_SEES_THEIR_OWN_DEALS);
+  /**
+   * A manager sees and acts on the deals, invoices, figures and targets of the teams they manage on
+   * the day asked (not of teams they managed before or will manage later).
+   */
+  public static ScopeRule aManagerSeesTheTeamsTheyManage(TeamsManaged teams) {
+    return grantTo(
+        EnumSet.of(Role.MANAGER),
+        (actor, asOf) -> DataScope.ofTeams(teams.teamsManagedBy(actor.name(), asOf)));
+  }
+
+  /** Every rule, with a manager's teams read from {@code teams}. */
+  public static List<ScopeRule> rules(TeamsManaged teams) {
+    return List.of(
+        LEDGER_WIDE_ROLES_SEE_EVERYTHING,
+        A_REP_SEES_THEIR_OWN_DEALS,
+        aManagerSeesTheTeamsTheyManage(teams));
+  }
 
   private final List<ScopeRule> rules;
   private final Clock clock;
 
+  /**
+   * In an app: the app's own {@link TeamsManaged}. Fails closed: a context without one (a web slice
+   * test) leaves managers with no team.
+   */
   @Autowired
-  public AccessPolicy(Clock clock) {
-    this(RULES, clock);
+  public AccessPolicy(ObjectProvider<TeamsManaged> teams, Clock clock) {
+    this(
+        rules(
+            (manager, on) ->
+                teams.getIfAvailable(() -> (m, d) -> Set.of()).teamsManagedBy(manager, on)),
+        clock);
   }
 
-  AccessPolicy(List<ScopeRule> rules, Clock clock) {
+  public AccessPolicy(TeamsManaged teams, Clock clock) {
+    this(rules(teams), clock);
+  }
+
+  /** For tests and tools without an organisation: a manager then manages no team. */
+  public AccessPolicy(Clock clock) {
+    this((manager, on) -> Set.of(), clock);
+  }
+
+  public AccessPolicy(List<ScopeRule> rules, Clock clock) {
     this.rules = List.copyOf(rules);
     this.clock = clock;
   }

@@ -23,7 +23,9 @@ public enum Permission {
    */
   MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN)),
   /** Read the early warnings and the finance inbox of holds (audit and administration read too). */
-  READ_CREDIT_WARNINGS(EnumSet.of(Role.FINANCE, Role.AUDITOR, Role.ADMIN));
+  READ_CREDIT_WARNINGS(EnumSet.of(Role.FINANCE, Role.AUDITOR, Role.ADMIN)),
+  /** Establish regions, form teams, place and move reps and teams, change a team's managers. */
+  MANAGE_ORGANISATION(EnumSet.of(Role.ADMIN));
 
   private final Set<Role> roles;
 

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Opens a deal. {@code openedOn} and {@code currency} are filled in by the API when absent. */
+/**
+ * Opens a deal. {@code openedOn} and {@code currency} are filled in by the API when absent; {@code
+ * team} and {@code region}, when absent, from the organisation on the open date.
+ */
 public record OpenDeal(
     @TargetAggregateIdentifier String dealId,
     String customerId,
