@@ -21,7 +21,14 @@ public enum Permission {
    * Open credit accounts, change ratings, terms, holds and limits, decide limit requests (never
    * one's own) and release held deals.
    */
-  MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN));
+  MANAGE_CREDIT(EnumSet.of(Role.FINANCE, Role.ADMIN)),
+  /**
+   * Set, decompose and revise sales targets (within one's data scope; company and region targets
+   * only with an unlimited scope).
+   */
+  SET_TARGETS(EnumSet.of(Role.MANAGER, Role.FINANCE, Role.ADMIN)),
+  /** Approve or reject a target revision that waits for a second person (never one's own). */
+  DECIDE_TARGET_REVISIONS(EnumSet.of(Role.MANAGER, Role.FINANCE));
 
   private final Set<Role> roles;
 
