@@ -1,5 +1,6 @@
 package com.salesledger.query.target;
 
+import com.salesledger.events.common.Period;
 import com.salesledger.events.target.ScopeLevel;
 import com.salesledger.events.target.TargetMetric;
 import com.salesledger.platform.security.DataScope;
@@ -8,23 +9,26 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The target read model behind {@code GET /api/targets}. */
+/** The targets read model, bitemporal, always within a data scope. */
 public interface TargetViews {
 
-  /** Which targets: each criterion null for any; {@code effectiveOn} null for each one's default. */
-  record Selection(
+  /**
+   * What to list; null fields do not filter. {@code effectiveOn} null: per target, today within its
+   * period (a past period's last day, a future period's first).
+   */
+  record Query(
       ScopeLevel level,
       String scopeId,
-      String period,
+      Period period,
       TargetMetric metric,
       LocalDate effectiveOn,
       Instant asOf,
       LocalDate today) {}
 
-  /** At most {@link #LIMIT} targets, in id order, of those the scope covers. */
-  List<TargetView> list(Selection selection, DataScope scope);
-
-  Optional<TargetView> find(String targetId, Selection selection, DataScope scope);
-
+  /** At most this many targets per answer (ordered by id). */
   int LIMIT = 1000;
+
+  List<TargetView> list(Query query, DataScope scope);
+
+  Optional<TargetView> find(String targetId, Query query, DataScope scope);
 }
