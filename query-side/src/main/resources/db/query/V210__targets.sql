@@ -1,71 +1,50 @@
--- Targets, bitemporal: every applied revision keeps its business date (effective_from) and the
--- instant the ledger recorded it (recorded_at: for an approved revision, the approval's instant).
--- "Amount in force on D as known at T" is the revision with the highest seq among those with
--- effective_from <= D and recorded_at <= T: one index range per target, never an event scan.
+-- Sales targets, bitemporal: each revision row says from which business day it applies
+-- (effective_from, null = from the start) and from which instant the ledger knew it in force
+-- (applied_at: its recording, or its approval). Queries read these tables only, never the events.
 CREATE TABLE target_view (
-    target_id    VARCHAR(200) PRIMARY KEY,
-    scope_level  VARCHAR(16)  NOT NULL,
-    scope_id     VARCHAR(64)  NOT NULL,
-    team_of_rep  VARCHAR(64),
-    period       VARCHAR(8)   NOT NULL,
-    period_start DATE         NOT NULL,
-    period_end   DATE         NOT NULL,
-    metric       VARCHAR(32)  NOT NULL,
-    currency     VARCHAR(3),
-    parent_id    VARCHAR(200),
-    set_at       TIMESTAMPTZ  NOT NULL,
-    set_by       VARCHAR(64)  NOT NULL
+    target_id            varchar(200) PRIMARY KEY,
+    level                varchar(10)  NOT NULL,
+    scope_id             varchar(100) NOT NULL,
+    period               varchar(10)  NOT NULL,
+    period_start         date         NOT NULL,
+    period_end           date         NOT NULL,
+    metric               varchar(20)  NOT NULL,
+    currency             varchar(3),
+    team_of_rep          varchar(100),
+    parent_id            varchar(200),
+    set_at               timestamptz  NOT NULL,
+    updated_at_position  bigint       NOT NULL
 );
-CREATE INDEX target_view_lookup ON target_view (period, metric, scope_level, scope_id);
-CREATE INDEX target_view_scope ON target_view (scope_level, scope_id);
-CREATE INDEX target_view_team_of_rep ON target_view (team_of_rep);
+CREATE INDEX target_view_selection ON target_view (level, metric, period, scope_id);
+CREATE INDEX target_view_parent ON target_view (parent_id);
 
 CREATE TABLE target_revision (
-    event_id       VARCHAR(64)   PRIMARY KEY,
-    target_id      VARCHAR(200)  NOT NULL,
-    seq            BIGINT        NOT NULL,
-    revision_id    VARCHAR(32)   NOT NULL,
-    kind           VARCHAR(16)   NOT NULL,
-    amount         NUMERIC(19,2) NOT NULL,
-    effective_from DATE          NOT NULL,
-    recorded_at    TIMESTAMPTZ   NOT NULL,
-    requested_by   VARCHAR(64)   NOT NULL,
-    approved_by    VARCHAR(64),
-    reason         VARCHAR(1000)
-);
-CREATE INDEX target_revision_target ON target_revision (target_id, seq DESC);
-
--- Revisions that waited for a second person, and what was decided (a row per decision).
-CREATE TABLE target_revision_request (
-    target_id      VARCHAR(200)  NOT NULL,
-    revision_id    VARCHAR(32)   NOT NULL,
-    amount         NUMERIC(19,2) NOT NULL,
-    effective_from DATE          NOT NULL,
-    requested_by   VARCHAR(64)   NOT NULL,
-    requested_at   TIMESTAMPTZ   NOT NULL,
-    reason         VARCHAR(1000),
+    target_id        varchar(200)  NOT NULL,
+    revision_id      varchar(40)   NOT NULL,
+    kind             varchar(20)   NOT NULL,
+    amount           numeric(15,2) NOT NULL,
+    effective_from   date,
+    recorded_at      timestamptz   NOT NULL,
+    requested_by     varchar(100),
+    reason           varchar(1000),
+    status           varchar(10)   NOT NULL,
+    applied_at       timestamptz,
+    decided_at       timestamptz,
+    decided_by       varchar(100),
+    decision_reason  varchar(1000),
+    position         bigint        NOT NULL,
     PRIMARY KEY (target_id, revision_id)
 );
-CREATE TABLE target_revision_decision (
-    target_id   VARCHAR(200)  NOT NULL,
-    revision_id VARCHAR(32)   NOT NULL,
-    decision    VARCHAR(16)   NOT NULL,
-    decided_by  VARCHAR(64)   NOT NULL,
-    decided_at  TIMESTAMPTZ   NOT NULL,
-    reason      VARCHAR(1000),
-    PRIMARY KEY (target_id, revision_id)
-);
+-- The amount in force: per target, the applied revisions by effective day, latest first.
+CREATE INDEX target_revision_in_force
+    ON target_revision (target_id, effective_from DESC NULLS LAST, applied_at DESC)
+    WHERE applied_at IS NOT NULL;
 
--- Each decomposition with the amount its children added up to then; a parent whose amount (as
--- known at T) differs from its last decomposition's (as known at T) is out of balance.
-CREATE TABLE target_decomposition (
-    event_id      VARCHAR(64)   PRIMARY KEY,
-    target_id     VARCHAR(200)  NOT NULL,
-    seq           BIGINT        NOT NULL,
-    amount        NUMERIC(19,2) NOT NULL,
-    children      TEXT          NOT NULL,
-    recorded_at   TIMESTAMPTZ   NOT NULL,
-    decomposed_by VARCHAR(64)   NOT NULL,
-    reason        VARCHAR(1000)
+-- Which targets a decomposition made children of which parent, from when (the first decomposition
+-- that named them; a later one names every earlier child again).
+CREATE TABLE target_child (
+    parent_id    varchar(200) NOT NULL,
+    child_id     varchar(200) NOT NULL,
+    recorded_at  timestamptz  NOT NULL,
+    PRIMARY KEY (parent_id, child_id)
 );
-CREATE INDEX target_decomposition_target ON target_decomposition (target_id, seq DESC);

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The organisation as it stood on a day, published for the other command-side features (deals place
- * their owner by it, targets decompose along it). They may depend on this interface and {@link
- * Placement}, nothing else of the feature.
+ * The organisation as it stood on a day, published for the other command-side features (deals
+ * place their owner by it, targets decompose along it). They may depend on this interface and
+ * {@link Placement}, nothing else of the feature.
  */
 public interface OrganisationChart {
 

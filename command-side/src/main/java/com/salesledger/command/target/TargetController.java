@@ -14,7 +14,6 @@ import com.salesledger.events.target.SetTarget;
 import com.salesledger.events.target.TargetChild;
 import com.salesledger.events.target.TargetIds;
 import com.salesledger.events.target.TargetMetric;
-import com.salesledger.events.target.TargetRevisionRequested;
 import com.salesledger.events.target.TargetScope;
 import com.salesledger.platform.LedgerSettings;
 import com.salesledger.platform.security.Permission;
@@ -23,6 +22,7 @@ import com.salesledger.platform.web.LedgerProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -30,7 +30,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,17 +39,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Target commands. Field presence and formats are checked here; access, the organisation and the
- * rules in {@link TargetLedger} and {@link Target}.
+ * Target commands. Field presence and formats are checked here; every rule (belonging, sums,
+ * thresholds, maker-checker, scopes) in {@link SalesTarget}.
  */
 @RestController
 @RequestMapping("/api/targets")
-@Permitted(Permission.SET_TARGETS)
 class TargetController {
 
-  record ScopeBody(@NotNull ScopeLevel level, @Size(max = 64) String id) {}
+  record ScopeBody(@NotNull ScopeLevel level, @Size(max = 32) String id) {}
 
-  record SetRequest(
+  record SetTargetRequest(
       @NotNull @Valid ScopeBody scope,
       @NotBlank String period,
       @NotNull TargetMetric metric,
@@ -60,7 +58,7 @@ class TargetController {
   record ChildBody(@Valid ScopeBody scope, String period, @NotNull BigDecimal amount) {}
 
   record DecomposeRequest(
-      @NotNull @Size(min = 1, max = 500) List<@NotNull @Valid ChildBody> children,
+      @NotEmpty @Size(max = 500) List<@Valid @NotNull ChildBody> children,
       @NotBlank @Size(max = 1000) String reason,
       Long expectedVersion) {}
 
@@ -76,26 +74,32 @@ class TargetController {
 
   private final CommandDispatcher dispatcher;
   private final LedgerSettings settings;
-  private final EventStore events;
 
-  TargetController(CommandDispatcher dispatcher, LedgerSettings settings, EventStore events) {
+  TargetController(CommandDispatcher dispatcher, LedgerSettings settings) {
     this.dispatcher = dispatcher;
     this.settings = settings;
-    this.events = events;
   }
 
+  /** Answers the target's id, {@code LEVEL:id:period:METRIC}. */
   @PostMapping
+  @Permitted(Permission.SET_TARGETS)
   ResponseEntity<Map<String, Object>> set(
-      @Valid @RequestBody SetRequest body, HttpServletRequest request) {
+      @Valid @RequestBody SetTargetRequest body, HttpServletRequest request) {
     TargetScope scope = scope("scope", body.scope());
     Period period = period("period", body.period());
-    String currency = body.metric() == TargetMetric.NEW_CUSTOMERS ? null : settings.currency();
     SetTarget command =
-        new SetTarget(scope, period, body.metric(), body.amount(), currency, body.reason());
+        new SetTarget(
+            scope,
+            period,
+            body.metric(),
+            body.amount(),
+            body.metric() == TargetMetric.NEW_CUSTOMERS ? null : settings.currency(),
+            body.reason());
     return send(request, command.targetId(), command, body, HttpStatus.CREATED, body.reason());
   }
 
   @PostMapping("/{targetId}/decompose")
+  @Permitted(Permission.SET_TARGETS)
   ResponseEntity<Map<String, Object>> decompose(
       @PathVariable String targetId,
       @Valid @RequestBody DecomposeRequest body,
@@ -116,11 +120,9 @@ class TargetController {
     return send(request, targetId, command, body, HttpStatus.OK, body.reason());
   }
 
-  /**
-   * Answers the revision's id and its status: APPLIED at once, or AWAITING_APPROVAL when it moves
-   * the target by more than the threshold (read back from the revision's event in the stream).
-   */
+  /** Answers the revision's id and whether it {@code applied} or {@code awaitsApproval}. */
   @PostMapping("/{targetId}/revisions")
+  @Permitted(Permission.SET_TARGETS)
   ResponseEntity<Map<String, Object>> revise(
       @PathVariable String targetId,
       @Valid @RequestBody RevisionRequest body,
@@ -135,15 +137,8 @@ class TargetController {
     ResponseEntity<Map<String, Object>> answer =
         send(request, targetId, command, body, HttpStatus.CREATED, body.reason());
     long version = ((Number) answer.getBody().get("version")).longValue();
-    boolean waits =
-        events
-            .readEvents(TargetIds.stream(targetId), version)
-            .asStream()
-            .findFirst()
-            .map(event -> event.getPayload() instanceof TargetRevisionRequested)
-            .orElse(false);
     answer = Answers.adding(answer, "revisionId", TargetIds.revisionId(version));
-    return Answers.adding(answer, "status", waits ? "AWAITING_APPROVAL" : "APPLIED");
+    return answer;
   }
 
   @PostMapping("/{targetId}/revisions/{revisionId}/approve")
@@ -175,11 +170,15 @@ class TargetController {
   private static TargetScope scope(String field, ScopeBody body) {
     if (body.level() == ScopeLevel.COMPANY) {
       if (body.id() != null && !TargetScope.COMPANY_ID.equals(body.id())) {
-        throw LedgerProblem.invalid(field + ".id", "must be absent or COMPANY for the company");
+        throw LedgerProblem.invalid(field + ".id", "must be absent or COMPANY for COMPANY");
       }
       return TargetScope.company();
     }
-    return new TargetScope(body.level(), Ids.require(field + ".id", body.id()));
+    if (body.id() == null || !body.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}")) {
+      throw LedgerProblem.invalid(
+          field + ".id", "must be 1 to 32 letters, digits, '.', '_' or '-' (no ':')");
+    }
+    return new TargetScope(body.level(), body.id());
   }
 
   private static Period period(String field, String text) {
@@ -198,7 +197,8 @@ class TargetController {
       Object body,
       HttpStatus success,
       String reason) {
-    return Answers.adding(
-        dispatcher.send(request, new Submission(command, body, ID, success, reason)), ID, targetId);
+    ResponseEntity<Map<String, Object>> answer =
+        dispatcher.send(request, new Submission(command, body, ID, success, reason));
+    return Answers.adding(answer, ID, targetId);
   }
 }

@@ -13,10 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The amount in force per scope, in one indexed query: for each target of the level, period and
- * metric, the revision with the highest sequence number among those effective by the day and
- * recorded by the instant (waiting revisions are not revisions until approved, and count from the
- * approval's instant). A day before the period counts as its first day.
+ * {@link TargetFigures} in one indexed query: per target of the level, period and metric, the
+ * revision in force on the day as known at the instant (the same rule as {@link JdbcTargetViews}):
+ * in force from its recording or approval, applying from its effective day, the latest effective
+ * day first, then the latest to come into force. Waiting and rejected revisions never count.
  */
 @Component
 class JdbcTargetFigures implements TargetFigures {
@@ -30,22 +30,23 @@ class JdbcTargetFigures implements TargetFigures {
   @Override
   public Map<String, BigDecimal> amountsInForce(
       ScopeLevel level, Period period, TargetMetric metric, LocalDate effectiveOn, Instant asOf) {
-    LocalDate on = effectiveOn.isBefore(period.start()) ? period.start() : effectiveOn;
     Map<String, BigDecimal> amounts = new LinkedHashMap<>();
     jdbc.query(
-        "select distinct on (t.target_id) t.scope_id, r.amount"
-            + " from target_view t join target_revision r on r.target_id = t.target_id"
-            + " where t.scope_level = ? and t.period = ? and t.metric = ?"
-            + " and r.effective_from <= ? and r.recorded_at <= ?"
-            + " order by t.target_id, r.seq desc",
+        "select distinct on (v.scope_id) v.scope_id, r.amount from target_view v"
+            + " join target_revision r on r.target_id = v.target_id"
+            + " where v.level = ? and v.period = ? and v.metric = ? and v.set_at <= ?"
+            + " and r.applied_at <= ? and (r.effective_from is null or r.effective_from <= ?)"
+            + " order by v.scope_id, r.effective_from desc nulls last, r.applied_at desc,"
+            + " r.position desc",
         rs -> {
-          amounts.put(rs.getString(1), rs.getBigDecimal(2));
+          amounts.put(rs.getString("scope_id"), rs.getBigDecimal("amount"));
         },
         level.name(),
         period.toString(),
         metric.name(),
-        on,
-        Timestamp.from(asOf));
+        Timestamp.from(asOf),
+        Timestamp.from(asOf),
+        effectiveOn);
     return amounts;
   }
 }

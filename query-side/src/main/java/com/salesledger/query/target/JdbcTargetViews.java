@@ -1,11 +1,7 @@
 package com.salesledger.query.target;
 
-import com.salesledger.events.common.Period;
+import com.salesledger.events.target.ScopeLevel;
 import com.salesledger.platform.security.DataScope;
-import com.salesledger.query.target.TargetView.Child;
-import com.salesledger.query.target.TargetView.Decomposition;
-import com.salesledger.query.target.TargetView.PendingRevision;
-import com.salesledger.query.target.TargetView.Revision;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,22 +9,48 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Targets in four indexed reads: the targets (filtered by the data scope in SQL), then their
- * revisions, waiting revisions and decompositions recorded by {@code asOf}, each by target id. What
- * applied on a day is decided here from those rows, the same way for every target.
+ * {@link TargetViews} over {@code target_view}, {@code target_revision} and {@code target_child}
+ * ({@link TargetProjection}): three or four indexed reads per answer, whatever the ledger's size.
+ * Which revision is in force is decided in one place, {@link #inForce}, which {@link
+ * JdbcTargetFigures} mirrors in SQL.
  */
 @Component
 class JdbcTargetViews implements TargetViews {
+
+  private record Row(
+      String targetId,
+      ScopeLevel level,
+      String scopeId,
+      String period,
+      LocalDate periodEnd,
+      String metric,
+      String currency,
+      String parentId) {}
+
+  private record Stored(
+      String revisionId,
+      String kind,
+      BigDecimal amount,
+      LocalDate effectiveFrom,
+      Instant recordedAt,
+      String requestedBy,
+      String reason,
+      String status,
+      Instant appliedAt,
+      Instant decidedAt,
+      String decidedBy,
+      String decisionReason,
+      long position) {}
 
   private final JdbcTemplate jdbc;
 
@@ -36,223 +58,213 @@ class JdbcTargetViews implements TargetViews {
     this.jdbc = jdbc;
   }
 
-  private record Row(
-      String targetId,
-      String level,
-      String scopeId,
-      String period,
-      String metric,
-      String currency,
-      String parentId) {}
-
-  private record StoredRevision(long seq, Revision revision) {}
-
   @Override
-  public List<TargetView> list(Query query, DataScope scope) {
-    return read(null, query, scope);
+  public List<TargetView> list(Selection selection, DataScope scope) {
+    return answer(null, selection, scope);
   }
 
   @Override
-  public Optional<TargetView> find(String targetId, Query query, DataScope scope) {
-    return read(targetId, query, scope).stream().findFirst();
+  public Optional<TargetView> find(String targetId, Selection selection, DataScope scope) {
+    return answer(targetId, selection, scope).stream().findFirst();
   }
 
-  private List<TargetView> read(String targetId, Query query, DataScope scope) {
-    StringBuilder sql =
-        new StringBuilder(
-            "select target_id, scope_level, scope_id, period, metric, currency, parent_id"
-                + " from target_view where set_at <= ?");
+  private List<TargetView> answer(String targetId, Selection s, DataScope scope) {
+    StringBuilder where = new StringBuilder(" where set_at <= ?");
     List<Object> args = new ArrayList<>();
-    args.add(Timestamp.from(query.asOf()));
+    args.add(Timestamp.from(s.asOf()));
     if (targetId != null) {
-      sql.append(" and target_id = ?");
+      where.append(" and target_id = ?");
       args.add(targetId);
     }
-    if (query.level() != null) {
-      sql.append(" and scope_level = ?");
-      args.add(query.level().name());
+    if (s.level() != null) {
+      where.append(" and level = ?");
+      args.add(s.level().name());
     }
-    if (query.scopeId() != null) {
-      sql.append(" and scope_id = ?");
-      args.add(query.scopeId());
+    if (s.scopeId() != null) {
+      where.append(" and scope_id = ?");
+      args.add(s.scopeId());
     }
-    if (query.period() != null) {
-      sql.append(" and period = ?");
-      args.add(query.period().toString());
+    if (s.period() != null) {
+      where.append(" and period = ?");
+      args.add(s.period());
     }
-    if (query.metric() != null) {
-      sql.append(" and metric = ?");
-      args.add(query.metric().name());
+    if (s.metric() != null) {
+      where.append(" and metric = ?");
+      args.add(s.metric().name());
     }
     if (!scope.unlimited()) {
-      // A rep target is covered by its rep or the rep's team; a team target by the team; region
-      // and company targets only by an unlimited scope.
+      // REP targets of the covered reps or of reps in covered teams, TEAM targets of covered teams;
+      // REGION and COMPANY targets need an unlimited scope.
+      where.append(
+          " and ((level = 'REP' and (scope_id = any(?) or team_of_rep = any(?)))"
+              + " or (level = 'TEAM' and scope_id = any(?)))");
       String[] reps = scope.reps().toArray(String[]::new);
       String[] teams = scope.teams().toArray(String[]::new);
-      sql.append(
-          " and ((scope_level = 'REP' and (scope_id = any(?) or team_of_rep = any(?)))"
-              + " or (scope_level = 'TEAM' and scope_id = any(?)))");
       args.add(reps);
       args.add(teams);
       args.add(teams);
     }
-    sql.append(" order by target_id limit ").append(LIMIT);
-    List<Row> rows =
+    List<Row> targets =
         jdbc.query(
-            sql.toString(),
-            (rs, n) ->
-                new Row(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7)),
+            "select * from target_view" + where + " order by target_id limit " + LIMIT,
+            (rs, i) -> row(rs),
             args.toArray());
-    if (rows.isEmpty()) {
+    if (targets.isEmpty()) {
       return List.of();
     }
-    String[] ids = rows.stream().map(Row::targetId).toArray(String[]::new);
-    Timestamp asOf = Timestamp.from(query.asOf());
-    Map<String, List<StoredRevision>> revisions = new HashMap<>();
+    String[] ids = targets.stream().map(Row::targetId).toArray(String[]::new);
+    Map<String, List<String>> children = new LinkedHashMap<>();
     jdbc.query(
-        "select target_id, seq, revision_id, kind, amount, effective_from, recorded_at,"
-            + " requested_by, approved_by, reason from target_revision"
-            + " where target_id = any(?) and recorded_at <= ? order by target_id, seq",
+        "select parent_id, child_id from target_child where parent_id = any(?)"
+            + " and recorded_at <= ? order by parent_id, child_id",
+        rs -> {
+          children
+              .computeIfAbsent(rs.getString("parent_id"), k -> new ArrayList<>())
+              .add(rs.getString("child_id"));
+        },
+        ids,
+        Timestamp.from(s.asOf()));
+    Map<String, LocalDate> childEnds = new HashMap<>();
+    String[] childIds = children.values().stream().flatMap(List::stream).toArray(String[]::new);
+    if (childIds.length > 0) {
+      jdbc.query(
+          "select target_id, period_end from target_view where target_id = any(?)",
+          rs -> {
+            childEnds.put(
+                rs.getString("target_id"), rs.getObject("period_end", LocalDate.class));
+          },
+          (Object) childIds);
+    }
+    String[] all = new String[ids.length + childIds.length];
+    System.arraycopy(ids, 0, all, 0, ids.length);
+    System.arraycopy(childIds, 0, all, ids.length, childIds.length);
+    Map<String, List<Stored>> revisions = new HashMap<>();
+    jdbc.query(
+        "select * from target_revision where target_id = any(?) and recorded_at <= ?"
+            + " order by target_id, position",
         rs -> {
           revisions
-              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(
-                  new StoredRevision(
-                      rs.getLong(2),
-                      new Revision(
-                          rs.getString(3),
-                          rs.getString(4),
-                          rs.getBigDecimal(5),
-                          rs.getObject(6, LocalDate.class),
-                          instant(rs, 7),
-                          rs.getString(8),
-                          rs.getString(9),
-                          rs.getString(10))));
+              .computeIfAbsent(rs.getString("target_id"), k -> new ArrayList<>())
+              .add(stored(rs));
         },
-        ids,
-        asOf);
-    Set<String> decided = new HashSet<>();
-    jdbc.query(
-        "select target_id, revision_id from target_revision_decision"
-            + " where target_id = any(?) and decided_at <= ?",
-        rs -> {
-          decided.add(rs.getString(1) + "\n" + rs.getString(2));
-        },
-        ids,
-        asOf);
-    Map<String, List<PendingRevision>> waiting = new HashMap<>();
-    jdbc.query(
-        "select target_id, revision_id, amount, effective_from, requested_by, requested_at, reason"
-            + " from target_revision_request where target_id = any(?) and requested_at <= ?"
-            + " order by target_id, requested_at",
-        rs -> {
-          if (!decided.contains(rs.getString(1) + "\n" + rs.getString(2))) {
-            waiting
-                .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(
-                    new PendingRevision(
-                        rs.getString(2),
-                        rs.getBigDecimal(3),
-                        rs.getObject(4, LocalDate.class),
-                        rs.getString(5),
-                        instant(rs, 6),
-                        rs.getString(7)));
-          }
-        },
-        ids,
-        asOf);
-    Map<String, Decomposition> decompositions = new HashMap<>();
-    jdbc.query(
-        "select target_id, amount, children, recorded_at, decomposed_by, reason"
-            + " from target_decomposition where target_id = any(?) and recorded_at <= ?"
-            + " order by target_id, seq",
-        rs -> {
-          decompositions.put(
-              rs.getString(1),
-              new Decomposition(
-                  rs.getBigDecimal(2),
-                  children(rs.getString(3)),
-                  instant(rs, 4),
-                  rs.getString(5),
-                  rs.getString(6)));
-        },
-        ids,
-        asOf);
-    List<TargetView> views = new ArrayList<>();
-    for (Row row : rows) {
-      List<StoredRevision> history = revisions.getOrDefault(row.targetId(), List.of());
-      if (history.isEmpty()) {
-        continue;
+        all,
+        Timestamp.from(s.asOf()));
+    List<TargetView> answers = new ArrayList<>();
+    for (Row t : targets) {
+      List<Stored> history = revisions.getOrDefault(t.targetId(), List.of());
+      LocalDate on =
+          s.effectiveOn() != null
+              ? s.effectiveOn()
+              : (s.today().isAfter(t.periodEnd()) ? t.periodEnd() : s.today());
+      BigDecimal amount = inForce(history, on, s.asOf());
+      BigDecimal latest = inForce(history, t.periodEnd(), s.asOf());
+      List<String> kids = children.getOrDefault(t.targetId(), List.of());
+      BigDecimal childrenTotal = null;
+      if (!kids.isEmpty()) {
+        childrenTotal = BigDecimal.ZERO;
+        for (String kid : kids) {
+          BigDecimal part =
+              inForce(revisions.getOrDefault(kid, List.of()), childEnds.get(kid), s.asOf());
+          childrenTotal = childrenTotal.add(part == null ? BigDecimal.ZERO : part);
+        }
       }
-      Period period = Period.parse(row.period());
-      LocalDate on = effectiveOn(query, period);
-      BigDecimal inForce = amountOn(history, on);
-      BigDecimal latest = history.get(history.size() - 1).revision().amount();
-      Decomposition decomposition = decompositions.get(row.targetId());
-      boolean outOfBalance = decomposition != null && decomposition.amount().compareTo(latest) != 0;
-      views.add(
+      boolean outOfBalance =
+          childrenTotal != null && latest != null && childrenTotal.compareTo(latest) != 0;
+      List<TargetView.Revision> shown =
+          history.stream().map(r -> asSeen(r, s.asOf())).toList();
+      answers.add(
           new TargetView(
-              row.targetId(),
-              new TargetView.Scope(row.level(), row.scopeId()),
-              row.period(),
-              row.metric(),
-              row.currency(),
-              row.parentId(),
+              t.targetId(),
+              new TargetView.Scope(t.level(), t.scopeId()),
+              t.period(),
+              t.metric(),
+              t.currency(),
               on,
-              query.asOf(),
-              inForce,
-              history.stream().map(StoredRevision::revision).toList(),
-              waiting.getOrDefault(row.targetId(), List.of()),
-              decomposition,
-              outOfBalance));
+              s.asOf(),
+              amount,
+              latest,
+              t.parentId(),
+              kids,
+              childrenTotal,
+              outOfBalance,
+              shown,
+              shown.stream().filter(r -> r.status().equals("PENDING")).toList()));
     }
-    return views;
-  }
-
-  /** The day asked, or today within the period (a past period's last day, a future's first). */
-  static LocalDate effectiveOn(Query query, Period period) {
-    LocalDate on = query.effectiveOn() != null ? query.effectiveOn() : query.today();
-    if (query.effectiveOn() == null && on.isAfter(period.end())) {
-      return period.end();
-    }
-    return on;
+    return answers;
   }
 
   /**
-   * The revision recorded last among those effective by {@code on} (a later recording replaces what
-   * was known from its effective day on); before the period starts, the amount first set.
+   * The amount in force on {@code on} as known at {@code asOf}: of the revisions in force by then
+   * (recorded, or approved, at or before it) that apply on that day, the one with the latest
+   * effective day, and of those the latest to come into force. Null if none (not yet set).
    */
-  static BigDecimal amountOn(List<StoredRevision> history, LocalDate on) {
-    BigDecimal amount = history.get(0).revision().amount();
-    for (StoredRevision stored : history) {
-      if (!stored.revision().effectiveFrom().isAfter(on)) {
-        amount = stored.revision().amount();
-      }
-    }
-    return amount;
+  private static BigDecimal inForce(List<Stored> history, LocalDate on, Instant asOf) {
+    return history.stream()
+        .filter(r -> r.appliedAt() != null && !r.appliedAt().isAfter(asOf))
+        .filter(r -> r.effectiveFrom() == null || (on != null && !r.effectiveFrom().isAfter(on)))
+        .max(
+            Comparator.comparing(
+                    (Stored r) -> r.effectiveFrom() == null ? LocalDate.MIN : r.effectiveFrom())
+                .thenComparing(Stored::appliedAt)
+                .thenComparingLong(Stored::position))
+        .map(Stored::amount)
+        .orElse(null);
   }
 
-  private static List<Child> children(String text) {
-    List<Child> children = new ArrayList<>();
-    if (text == null || text.isEmpty()) {
-      return children;
-    }
-    for (String part : text.split(",")) {
-      int eq = part.lastIndexOf('=');
-      children.add(new Child(part.substring(0, eq), new BigDecimal(part.substring(eq + 1))));
-    }
-    return children;
+  /** The revision as it stood at {@code asOf}: a decision taken later is not known yet. */
+  private static TargetView.Revision asSeen(Stored r, Instant asOf) {
+    boolean decidedByThen = r.decidedAt() != null && !r.decidedAt().isAfter(asOf);
+    boolean immediate = "APPLIED".equals(r.status()) && r.decidedAt() == null;
+    String status = immediate || decidedByThen ? r.status() : "PENDING";
+    boolean approved = decidedByThen && "APPLIED".equals(r.status());
+    boolean rejected = decidedByThen && "REJECTED".equals(r.status());
+    return new TargetView.Revision(
+        r.revisionId(),
+        r.kind(),
+        r.amount(),
+        r.effectiveFrom(),
+        r.recordedAt(),
+        r.requestedBy(),
+        r.reason(),
+        status,
+        status.equals("APPLIED") ? r.appliedAt() : null,
+        approved ? r.decidedBy() : null,
+        rejected ? r.decidedBy() : null,
+        decidedByThen ? r.decidedAt() : null,
+        decidedByThen ? r.decisionReason() : null);
   }
 
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
+  private static Row row(ResultSet rs) throws SQLException {
+    return new Row(
+        rs.getString("target_id"),
+        ScopeLevel.valueOf(rs.getString("level")),
+        rs.getString("scope_id"),
+        rs.getString("period"),
+        rs.getObject("period_end", LocalDate.class),
+        rs.getString("metric"),
+        rs.getString("currency"),
+        rs.getString("parent_id"));
+  }
+
+  private static Stored stored(ResultSet rs) throws SQLException {
+    return new Stored(
+        rs.getString("revision_id"),
+        rs.getString("kind"),
+        rs.getBigDecimal("amount"),
+        rs.getObject("effective_from", LocalDate.class),
+        instant(rs, "recorded_at"),
+        rs.getString("requested_by"),
+        rs.getString("reason"),
+        rs.getString("status"),
+        instant(rs, "applied_at"),
+        instant(rs, "decided_at"),
+        rs.getString("decided_by"),
+        rs.getString("decision_reason"),
+        rs.getLong("position"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
   }
 }

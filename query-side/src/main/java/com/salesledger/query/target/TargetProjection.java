@@ -1,12 +1,12 @@
 package com.salesledger.query.target;
 
-import com.salesledger.events.common.Period;
 import com.salesledger.events.target.TargetDecomposed;
 import com.salesledger.events.target.TargetReapportioned;
 import com.salesledger.events.target.TargetRevised;
 import com.salesledger.events.target.TargetRevisionRejected;
 import com.salesledger.events.target.TargetRevisionRequested;
 import com.salesledger.events.target.TargetSet;
+import com.salesledger.query.common.Positions;
 import com.salesledger.query.common.projection.Batch;
 import com.salesledger.query.common.projection.BatchScope;
 import com.salesledger.query.common.projection.RebuildableProjection;
@@ -16,20 +16,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Targets and their revisions, kept bitemporally: nothing is ever updated, every fact is a row with
- * its business date and the instant it was recorded (the event's timestamp), so any question "as
- * known at T" is a filter on recorded_at. A batch's rows are written as one JDBC batch per table.
+ * Targets and every revision with both of its times: the business day it applies from and the
+ * instant the ledger knew it in force (its recording, or its approval for one that waited). A batch
+ * is written as three JDBC batches in event order; every write is an upsert keyed by target and
+ * revision, so a replay rewrites the same rows.
  */
 @Component
 @ProcessingGroup(TargetProjection.PROCESSOR)
@@ -39,10 +38,8 @@ class TargetProjection implements RebuildableProjection {
 
   private final JdbcTemplate jdbc;
   private final String insertTarget;
-  private final String insertRevision;
-  private final String insertRequest;
-  private final String insertDecision;
-  private final String insertDecomposition;
+  private final String upsertRevision;
+  private final String insertChild;
 
   @Autowired
   TargetProjection(JdbcTemplate jdbc) {
@@ -54,30 +51,25 @@ class TargetProjection implements RebuildableProjection {
     this.insertTarget =
         "insert into "
             + tables.of("target_view")
-            + " (target_id, scope_level, scope_id, team_of_rep, period, period_start, period_end,"
-            + " metric, currency, parent_id, set_at, set_by) values (?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " on conflict (target_id) do nothing";
-    this.insertRevision =
+            + " (target_id, level, scope_id, period, period_start, period_end, metric, currency,"
+            + " team_of_rep, parent_id, set_at, updated_at_position)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?) on conflict (target_id) do update set"
+            + " parent_id = coalesce(excluded.parent_id, "
+            + tables.of("target_view")
+            + ".parent_id), updated_at_position = excluded.updated_at_position";
+    this.upsertRevision =
         "insert into "
             + tables.of("target_revision")
-            + " (event_id, target_id, seq, revision_id, kind, amount, effective_from, recorded_at,"
-            + " requested_by, approved_by, reason) values (?,?,?,?,?,?,?,?,?,?,?)"
-            + " on conflict (event_id) do nothing";
-    this.insertRequest =
+            + " (target_id, revision_id, kind, amount, effective_from, recorded_at, requested_by,"
+            + " reason, status, applied_at, decided_at, decided_by, decision_reason, position)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict (target_id, revision_id) do update"
+            + " set status = excluded.status, applied_at = excluded.applied_at,"
+            + " decided_at = excluded.decided_at, decided_by = excluded.decided_by,"
+            + " decision_reason = excluded.decision_reason";
+    this.insertChild =
         "insert into "
-            + tables.of("target_revision_request")
-            + " (target_id, revision_id, amount, effective_from, requested_by, requested_at,"
-            + " reason) values (?,?,?,?,?,?,?) on conflict (target_id, revision_id) do nothing";
-    this.insertDecision =
-        "insert into "
-            + tables.of("target_revision_decision")
-            + " (target_id, revision_id, decision, decided_by, decided_at, reason)"
-            + " values (?,?,?,?,?,?) on conflict (target_id, revision_id) do nothing";
-    this.insertDecomposition =
-        "insert into "
-            + tables.of("target_decomposition")
-            + " (event_id, target_id, seq, amount, children, recorded_at, decomposed_by, reason)"
-            + " values (?,?,?,?,?,?,?,?) on conflict (event_id) do nothing";
+            + tables.of("target_child")
+            + " (parent_id, child_id, recorded_at) values (?,?,?) on conflict do nothing";
   }
 
   @Override
@@ -87,12 +79,7 @@ class TargetProjection implements RebuildableProjection {
 
   @Override
   public List<String> tables() {
-    return List.of(
-        "target_view",
-        "target_revision",
-        "target_revision_request",
-        "target_revision_decision",
-        "target_decomposition");
+    return List.of("target_view", "target_revision", "target_child");
   }
 
   @Override
@@ -100,34 +87,31 @@ class TargetProjection implements RebuildableProjection {
     return new TargetProjection(jdbc, tables);
   }
 
+  private record Target(TargetSet set, Instant at, long position) {}
+
+  /** A revision row; for a decision, the columns of the decision (the rest as first recorded). */
   private record Revision(
-      String eventId,
       String targetId,
-      long seq,
       String revisionId,
       String kind,
       BigDecimal amount,
       LocalDate effectiveFrom,
       Instant recordedAt,
       String requestedBy,
-      String approvedBy,
-      String reason) {}
+      String reason,
+      String status,
+      Instant appliedAt,
+      Instant decidedAt,
+      String decidedBy,
+      String decisionReason,
+      long position) {}
 
-  private record Decision(
-      String targetId, String revisionId, String decision, String by, Instant at, String reason) {}
-
-  private record Request(TargetRevisionRequested event, Instant at) {}
-
-  private record Decomposition(String eventId, long seq, TargetDecomposed event, Instant at) {}
-
-  private record Set(TargetSet event, Instant at) {}
+  private record Child(String parentId, String childId, Instant at) {}
 
   private static final class Pending {
-    final List<Set> targets = new ArrayList<>();
+    final List<Target> targets = new ArrayList<>();
     final List<Revision> revisions = new ArrayList<>();
-    final List<Request> requests = new ArrayList<>();
-    final List<Decision> decisions = new ArrayList<>();
-    final List<Decomposition> decompositions = new ArrayList<>();
+    final List<Child> children = new ArrayList<>();
   }
 
   private Pending pending() {
@@ -135,99 +119,126 @@ class TargetProjection implements RebuildableProjection {
   }
 
   @EventHandler
-  void on(
-      TargetSet e,
-      @SequenceNumber long seq,
-      @Timestamp Instant at,
-      @MessageIdentifier String eventId) {
+  void on(TargetSet e, @Timestamp Instant at, TrackingToken token) {
+    long position = Positions.of(token);
     Pending pending = pending();
-    pending.targets.add(new Set(e, at));
+    pending.targets.add(new Target(e, at, position));
     pending.revisions.add(
         new Revision(
-            eventId,
             e.targetId(),
-            seq,
             e.revisionId(),
-            "SET",
+            e.parentId() == null ? "SET" : "DECOMPOSITION",
             e.amount(),
-            e.period().start(),
+            null,
             at,
             e.setBy(),
-            null,
-            e.reason()));
-  }
-
-  @EventHandler
-  void on(
-      TargetRevised e,
-      @SequenceNumber long seq,
-      @Timestamp Instant at,
-      @MessageIdentifier String eventId) {
-    Pending pending = pending();
-    pending.revisions.add(
-        new Revision(
-            eventId,
-            e.targetId(),
-            seq,
-            e.revisionId(),
-            "REVISED",
-            e.amount(),
-            e.effectiveFrom(),
+            e.reason(),
+            "APPLIED",
             at,
-            e.requestedBy(),
-            e.approvedBy(),
-            e.reason()));
-    if (e.approvedBy() != null) {
-      pending.decisions.add(
-          new Decision(e.targetId(), e.revisionId(), "APPROVED", e.approvedBy(), at, e.reason()));
-    }
-  }
-
-  /** Applies from the child's period start (its id ends with the period and the metric). */
-  @EventHandler
-  void on(
-      TargetReapportioned e,
-      @SequenceNumber long seq,
-      @Timestamp Instant at,
-      @MessageIdentifier String eventId) {
-    Pending pending = pending();
-    String[] parts = e.targetId().split(":");
-    LocalDate start = Period.parse(parts[parts.length - 2]).start();
-    pending.revisions.add(
-        new Revision(
-            eventId,
-            e.targetId(),
-            seq,
-            e.revisionId(),
-            "REAPPORTIONED",
-            e.amount(),
-            start,
-            at,
-            e.by(),
             null,
-            e.reason()));
+            null,
+            null,
+            position));
   }
 
   @EventHandler
-  void on(TargetRevisionRequested e, @Timestamp Instant at) {
-    pending().requests.add(new Request(e, at));
+  void on(TargetDecomposed e, @Timestamp Instant at) {
+    Pending pending = pending();
+    e.children().forEach(c -> pending.children.add(new Child(e.targetId(), c.targetId(), at)));
   }
 
+  /** A new amount from a decomposition applies from the period's start, like the one it replaces. */
   @EventHandler
-  void on(TargetRevisionRejected e, @Timestamp Instant at) {
+  void on(TargetReapportioned e, @Timestamp Instant at, TrackingToken token) {
     pending()
-        .decisions
+        .revisions
         .add(
-            new Decision(e.targetId(), e.revisionId(), "REJECTED", e.rejectedBy(), at, e.reason()));
+            new Revision(
+                e.targetId(),
+                e.revisionId(),
+                "DECOMPOSITION",
+                e.amount(),
+                null,
+                at,
+                e.by(),
+                e.reason(),
+                "APPLIED",
+                at,
+                null,
+                null,
+                null,
+                Positions.of(token)));
   }
 
   @EventHandler
-  void on(
-      TargetDecomposed e,
-      @SequenceNumber long seq,
-      @Timestamp Instant at,
-      @MessageIdentifier String eventId) {
-    pending().decompositions.add(new Decomposition(eventId, seq, e, at));
+  void on(TargetRevisionRequested e, @Timestamp Instant at, TrackingToken token) {
+    pending()
+        .revisions
+        .add(
+            new Revision(
+                e.targetId(),
+                e.revisionId(),
+                "REVISION",
+                e.amount(),
+                e.effectiveFrom(),
+                at,
+                e.requestedBy(),
+                e.reason(),
+                "PENDING",
+                null,
+                null,
+                null,
+                null,
+                Positions.of(token)));
+  }
+
+  /**
+   * Applied at once (no approver: recorded and in force now) or approved (the row of the request
+   * gets its approval; on conflict only the decision's columns change).
+   */
+  @EventHandler
+  void on(TargetRevised e, @Timestamp Instant at, TrackingToken token) {
+    boolean approved = e.approvedBy() != null;
+    pending()
+        .revisions
+        .add(
+            new Revision(
+                e.targetId(),
+                e.revisionId(),
+                "REVISION",
+                e.amount(),
+                e.effectiveFrom(),
+                at,
+                e.requestedBy(),
+                approved ? null : e.reason(),
+                "APPLIED",
+                at,
+                approved ? at : null,
+                e.approvedBy(),
+                approved ? e.reason() : null,
+                Positions.of(token)));
+  }
+
+  @EventHandler
+  void on(TargetRevisionRejected e, @Timestamp Instant at, TrackingToken token) {
+    pending()
+        .revisions
+        .add(
+            new Revision(
+                e.targetId(),
+                e.revisionId(),
+                "REVISION",
+                e.amount(),
+                e.effectiveFrom(),
+                at,
+                e.requestedBy(),
+                null,
+                "REJECTED",
+                null,
+                at,
+                e.rejectedBy(),
+                e.reason(),
+                Positions.of(token)));
   }
 
   private void write(Pending pending) {
@@ -235,75 +246,44 @@ class TargetProjection implements RebuildableProjection {
         jdbc,
         insertTarget,
         pending.targets,
-        (p, s) -> {
-          TargetSet e = s.event();
-          p.text(e.targetId())
-              .text(e.scope().level().name())
-              .text(e.scope().id())
-              .text(e.teamOfRep())
-              .text(e.period().toString())
-              .date(e.period().start())
-              .date(e.period().end())
-              .text(e.metric().name())
-              .text(e.currency())
-              .text(e.parentId())
-              .instant(s.at())
-              .text(e.setBy());
+        (p, t) -> {
+          TargetSet s = t.set();
+          p.text(s.targetId())
+              .text(s.scope().level().name())
+              .text(s.scope().id())
+              .text(s.period().toString())
+              .date(s.period().start())
+              .date(s.period().end())
+              .text(s.metric().name())
+              .text(s.currency())
+              .text(s.teamOfRep())
+              .text(s.parentId())
+              .instant(t.at())
+              .whole(t.position());
         });
     Batch.write(
         jdbc,
-        insertRevision,
+        upsertRevision,
         pending.revisions,
         (p, r) ->
-            p.text(r.eventId())
-                .text(r.targetId())
-                .whole(r.seq())
+            p.text(r.targetId())
                 .text(r.revisionId())
                 .text(r.kind())
                 .number(r.amount())
                 .date(r.effectiveFrom())
                 .instant(r.recordedAt())
                 .text(r.requestedBy())
-                .text(r.approvedBy())
-                .text(r.reason()));
+                .text(r.reason())
+                .text(r.status())
+                .instant(r.appliedAt())
+                .instant(r.decidedAt())
+                .text(r.decidedBy())
+                .text(r.decisionReason())
+                .whole(r.position()));
     Batch.write(
         jdbc,
-        insertRequest,
-        pending.requests,
-        (p, r) ->
-            p.text(r.event().targetId())
-                .text(r.event().revisionId())
-                .number(r.event().amount())
-                .date(r.event().effectiveFrom())
-                .text(r.event().requestedBy())
-                .instant(r.at())
-                .text(r.event().reason()));
-    Batch.write(
-        jdbc,
-        insertDecision,
-        pending.decisions,
-        (p, d) ->
-            p.text(d.targetId())
-                .text(d.revisionId())
-                .text(d.decision())
-                .text(d.by())
-                .instant(d.at())
-                .text(d.reason()));
-    Batch.write(
-        jdbc,
-        insertDecomposition,
-        pending.decompositions,
-        (p, d) ->
-            p.text(d.eventId())
-                .text(d.event().targetId())
-                .whole(d.seq())
-                .number(d.event().amount())
-                .text(
-                    d.event().children().stream()
-                        .map(c -> c.targetId() + "=" + c.amount().toPlainString())
-                        .collect(Collectors.joining(",")))
-                .instant(d.at())
-                .text(d.event().decomposedBy())
-                .text(d.event().reason()));
+        insertChild,
+        pending.children,
+        (p, c) -> p.text(c.parentId()).text(c.childId()).instant(c.at()));
   }
 }

@@ -3,10 +3,7 @@ package com.salesledger.query.target;
 import com.salesledger.events.common.Period;
 import com.salesledger.events.target.ScopeLevel;
 import com.salesledger.events.target.TargetMetric;
-import com.salesledger.events.target.TargetScope;
 import com.salesledger.platform.security.AccessPolicy;
-import com.salesledger.platform.security.Actor;
-import com.salesledger.platform.security.DataScope;
 import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
@@ -19,7 +16,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Targets, bitemporal: {@code effectiveOn} (a business date: which revision applied that day) and
- * {@code asOf} (an instant: what the ledger had recorded by then; default now). The data scope is
- * the caller's as of the day asked.
+ * Targets in effect on a business day ({@code effectiveOn}; default today, or the period's last day
+ * for a past period) as the ledger knew them at an instant ({@code asOf}; default now), within the
+ * caller's data scope as of that day.
  */
 @RestController
 @RequestMapping("/api/targets")
@@ -51,53 +47,49 @@ class TargetQueryController {
   }
 
   @GetMapping
-  ResponseEntity<Map<String, Object>> list(
+  ResponseEntity<Map<String, Object>> targets(
       @RequestParam(required = false) String scope,
       @RequestParam(required = false) String period,
-      @RequestParam(required = false) TargetMetric metric,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate effectiveOn,
+      @RequestParam(required = false) String metric,
+      @RequestParam(required = false) String effectiveOn,
       @RequestParam(required = false) String asOf,
       HttpServletRequest request) {
     long position = freshness.await(request, TargetProjection.PROCESSOR);
-    TargetViews.Query query = query(scope, period, metric, effectiveOn, asOf);
-    List<TargetView> views = targets.list(query, scopeOf(query));
+    TargetViews.Selection selection = selection(scope, period, metric, effectiveOn, asOf);
+    List<TargetView> list = targets.list(selection, access.scopeOf(actor(), scopeDay(selection)));
     return ResponseEntity.ok()
         .header(PositionHeader.POSITION, Long.toString(position))
-        .body(
-            Map.of(
-                "effectiveOn",
-                effectiveOn == null ? "per target: today within its period" : effectiveOn,
-                "asOf",
-                query.asOf(),
-                "targets",
-                views));
+        .body(Map.of("asOf", selection.asOf(), "targets", list));
   }
 
   @GetMapping("/{targetId}")
-  ResponseEntity<TargetView> one(
+  ResponseEntity<TargetView> target(
       @PathVariable String targetId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate effectiveOn,
+      @RequestParam(required = false) String effectiveOn,
       @RequestParam(required = false) String asOf,
       HttpServletRequest request) {
     long position = freshness.await(request, TargetProjection.PROCESSOR);
-    TargetViews.Query query = query(null, null, null, effectiveOn, asOf);
-    TargetView view =
+    TargetViews.Selection selection = selection(null, null, null, effectiveOn, asOf);
+    TargetView target =
         targets
-            .find(targetId, query, scopeOf(query))
+            .find(targetId, selection, access.scopeOf(actor(), scopeDay(selection)))
             .orElseThrow(() -> LedgerProblem.notFound("No target " + targetId + "."));
-    return ResponseEntity.ok().header(PositionHeader.POSITION, Long.toString(position)).body(view);
+    return ResponseEntity.ok()
+        .header(PositionHeader.POSITION, Long.toString(position))
+        .body(target);
   }
 
-  /** A manager's teams as of the day asked (today when none is). */
-  private DataScope scopeOf(TargetViews.Query query) {
-    LocalDate day = query.effectiveOn() != null ? query.effectiveOn() : query.today();
-    return access.scopeOf(Actor.current(), day);
+  private static com.salesledger.platform.security.Actor actor() {
+    return com.salesledger.platform.security.Actor.current();
   }
 
-  private TargetViews.Query query(
-      String scope, String period, TargetMetric metric, LocalDate effectiveOn, String asOf) {
+  /** A manager's teams are those they managed on the day asked about. */
+  private static LocalDate scopeDay(TargetViews.Selection s) {
+    return s.effectiveOn() != null ? s.effectiveOn() : s.today();
+  }
+
+  private TargetViews.Selection selection(
+      String scope, String period, String metric, String effectiveOn, String asOf) {
     ScopeLevel level = null;
     String scopeId = null;
     if (scope != null) {
@@ -106,38 +98,47 @@ class TargetQueryController {
         level = ScopeLevel.valueOf(parts[0]);
       } catch (IllegalArgumentException e) {
         throw LedgerProblem.invalid(
-            "scope", "must be COMPANY or LEVEL:id with LEVEL one of REGION, TEAM, REP");
+            "scope", "must be LEVEL:id (REP:rep1, TEAM:north-1, REGION:north) or COMPANY");
       }
-      if (level == ScopeLevel.COMPANY) {
-        scopeId = TargetScope.COMPANY_ID;
-      } else if (parts.length < 2 || parts[1].isBlank()) {
-        throw LedgerProblem.invalid("scope", "must name the id after the level, e.g. REP:rep1");
-      } else {
-        scopeId = parts[1];
+      scopeId = parts.length == 2 ? parts[1] : (level == ScopeLevel.COMPANY ? "COMPANY" : null);
+      if (scopeId == null || scopeId.isBlank()) {
+        throw LedgerProblem.invalid("scope", "must name the " + level + "'s id as " + level + ":id");
       }
     }
-    Period parsedPeriod = null;
+    String periodText = null;
     if (period != null) {
       try {
-        parsedPeriod = Period.parse(period);
+        periodText = Period.parse(period).toString();
       } catch (IllegalArgumentException e) {
         throw LedgerProblem.invalid("period", e.getMessage());
       }
     }
-    Instant now = clock.instant();
-    Instant at = now;
+    TargetMetric targetMetric = null;
+    if (metric != null) {
+      try {
+        targetMetric = TargetMetric.valueOf(metric);
+      } catch (IllegalArgumentException e) {
+        throw LedgerProblem.invalid(
+            "metric", "must be REVENUE, GROSS_MARGIN, NEW_CUSTOMERS or COLLECTIONS");
+      }
+    }
+    LocalDate on = null;
+    if (effectiveOn != null) {
+      try {
+        on = LocalDate.parse(effectiveOn);
+      } catch (DateTimeParseException e) {
+        throw LedgerProblem.invalid("effectiveOn", "must be a date YYYY-MM-DD");
+      }
+    }
+    Instant at = Instant.now(clock);
     if (asOf != null) {
       try {
         at = Instant.parse(asOf);
       } catch (DateTimeParseException e) {
-        throw LedgerProblem.invalid("asOf", "must be an instant such as 2026-03-01T12:00:00Z");
+        throw LedgerProblem.invalid("asOf", "must be an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z");
       }
     }
-    return new TargetViews.Query(
-        level, scopeId, parsedPeriod, metric, effectiveOn, at, LocalDate.ofInstant(now, zone()));
-  }
-
-  private java.time.ZoneId zone() {
-    return clock.getZone();
+    return new TargetViews.Selection(
+        level, scopeId, periodText, targetMetric, on, at, LocalDate.now(clock));
   }
 }

@@ -1,14 +1,15 @@
 package com.salesledger.query.target;
 
+import com.salesledger.events.target.ScopeLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A target as the ledger knew it at {@code asOf}: the amount in force on {@code effectiveOn}, every
- * applied revision, the revisions still waiting then, and whether its last decomposition still adds
- * up to its amount.
+ * A target as it applied on {@code effectiveOn}, as the ledger knew it at {@code asOf}: the amount
+ * in force, every revision recorded by then (with its status then), those still waiting, and
+ * whether the children of its decomposition still add up to its latest amount.
  */
 public record TargetView(
     String targetId,
@@ -16,18 +17,24 @@ public record TargetView(
     String period,
     String metric,
     String currency,
-    String parentId,
     LocalDate effectiveOn,
     Instant asOf,
     BigDecimal amount,
+    BigDecimal latestAmount,
+    String parentId,
+    List<String> children,
+    BigDecimal childrenTotal,
+    boolean outOfBalance,
     List<Revision> revisions,
-    List<PendingRevision> pendingRevisions,
-    Decomposition decomposition,
-    boolean outOfBalance) {
+    List<Revision> pendingRevisions) {
 
-  public record Scope(String level, String id) {}
+  public record Scope(ScopeLevel level, String id) {}
 
-  /** An applied revision; {@code recordedAt} is when it took effect in the ledger. */
+  /**
+   * One step of the target's history. {@code kind}: SET, DECOMPOSITION (an amount given by a
+   * parent's decomposition) or REVISION; {@code status} as of the question's instant: APPLIED,
+   * PENDING or REJECTED. {@code effectiveFrom} null: from the period's start.
+   */
   public record Revision(
       String revisionId,
       String kind,
@@ -35,20 +42,11 @@ public record TargetView(
       LocalDate effectiveFrom,
       Instant recordedAt,
       String by,
+      String reason,
+      String status,
+      Instant inForceFrom,
       String approvedBy,
-      String reason) {}
-
-  public record PendingRevision(
-      String revisionId,
-      BigDecimal amount,
-      LocalDate effectiveFrom,
-      String requestedBy,
-      Instant requestedAt,
-      String reason) {}
-
-  /** The last decomposition known: the amount its children added up to and the children. */
-  public record Decomposition(
-      BigDecimal amount, List<Child> children, Instant recordedAt, String by, String reason) {}
-
-  public record Child(String targetId, BigDecimal amount) {}
+      String rejectedBy,
+      Instant decidedAt,
+      String decisionReason) {}
 }

@@ -1,6 +1,5 @@
 package com.salesledger.query.target;
 
-import com.salesledger.events.common.Period;
 import com.salesledger.events.target.ScopeLevel;
 import com.salesledger.events.target.TargetMetric;
 import com.salesledger.platform.security.DataScope;
@@ -9,26 +8,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The targets read model, bitemporal, always within a data scope. */
+/** The target read model behind {@code GET /api/targets}. */
 public interface TargetViews {
 
-  /**
-   * What to list; null fields do not filter. {@code effectiveOn} null: per target, today within its
-   * period (a past period's last day, a future period's first).
-   */
-  record Query(
+  /** Which targets: each criterion null for any; {@code effectiveOn} null for each one's default. */
+  record Selection(
       ScopeLevel level,
       String scopeId,
-      Period period,
+      String period,
       TargetMetric metric,
       LocalDate effectiveOn,
       Instant asOf,
       LocalDate today) {}
 
-  /** At most this many targets per answer (ordered by id). */
+  /** At most {@link #LIMIT} targets, in id order, of those the scope covers. */
+  List<TargetView> list(Selection selection, DataScope scope);
+
+  Optional<TargetView> find(String targetId, Selection selection, DataScope scope);
+
   int LIMIT = 1000;
-
-  List<TargetView> list(Query query, DataScope scope);
-
-  Optional<TargetView> find(String targetId, Query query, DataScope scope);
 }
