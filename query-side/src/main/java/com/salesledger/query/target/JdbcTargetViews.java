@@ -130,8 +130,7 @@ class JdbcTargetViews implements TargetViews {
       jdbc.query(
           "select target_id, period_end from target_view where target_id = any(?)",
           rs -> {
-            childEnds.put(
-                rs.getString("target_id"), rs.getObject("period_end", LocalDate.class));
+            childEnds.put(rs.getString("target_id"), rs.getObject("period_end", LocalDate.class));
           },
           (Object) childIds);
     }
@@ -170,8 +169,7 @@ class JdbcTargetViews implements TargetViews {
       }
       boolean outOfBalance =
           childrenTotal != null && latest != null && childrenTotal.compareTo(latest) != 0;
-      List<TargetView.Revision> shown =
-          history.stream().map(r -> asSeen(r, s.asOf())).toList();
+      List<TargetView.Revision> shown = history.stream().map(r -> asSeen(r, s.asOf())).toList();
       answers.add(
           new TargetView(
               t.targetId(),

@@ -147,7 +147,9 @@ class TargetProjection implements RebuildableProjection {
     e.children().forEach(c -> pending.children.add(new Child(e.targetId(), c.targetId(), at)));
   }
 
-  /** A new amount from a decomposition applies from the period's start, like the one it replaces. */
+  /**
+   * A new amount from a decomposition applies from the period's start, like the one it replaces.
+   */
   @EventHandler
   void on(TargetReapportioned e, @Timestamp Instant at, TrackingToken token) {
     pending()

@@ -102,7 +102,8 @@ class TargetQueryController {
       }
       scopeId = parts.length == 2 ? parts[1] : (level == ScopeLevel.COMPANY ? "COMPANY" : null);
       if (scopeId == null || scopeId.isBlank()) {
-        throw LedgerProblem.invalid("scope", "must name the " + level + "'s id as " + level + ":id");
+        throw LedgerProblem.invalid(
+            "scope", "must name the " + level + "'s id as " + level + ":id");
       }
     }
     String periodText = null;
@@ -135,7 +136,8 @@ class TargetQueryController {
       try {
         at = Instant.parse(asOf);
       } catch (DateTimeParseException e) {
-        throw LedgerProblem.invalid("asOf", "must be an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z");
+        throw LedgerProblem.invalid(
+            "asOf", "must be an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z");
       }
     }
     return new TargetViews.Selection(

@@ -11,7 +11,9 @@ import java.util.Optional;
 /** The target read model behind {@code GET /api/targets}. */
 public interface TargetViews {
 
-  /** Which targets: each criterion null for any; {@code effectiveOn} null for each one's default. */
+  /**
+   * Which targets: each criterion null for any; {@code effectiveOn} null for each one's default.
+   */
   record Selection(
       ScopeLevel level,
       String scopeId,
