@@ -129,6 +129,7 @@ class SalesTargetTest {
                 null,
                 "manager1",
                 "plan"));
+    setUp(); // a fixture holds one stream
     fixture
         .givenNoPriorActivity()
         .when(
@@ -150,6 +151,7 @@ class SalesTargetTest {
         .givenNoPriorActivity()
         .when(setCompany("-1.00"), FINANCE1)
         .expectException(rejected(INVALID, "amount", "must not be negative"));
+    setUp(); // a fixture holds one stream
     fixture
         .givenNoPriorActivity()
         .when(
