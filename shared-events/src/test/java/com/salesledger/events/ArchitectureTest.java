@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.salesledger.events.credit.CreditAccountEvents;
 import com.salesledger.events.deal.DealEvents;
 import com.salesledger.events.receivable.InvoiceEvents;
+import com.salesledger.events.target.TargetEvents;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -39,6 +40,8 @@ class ArchitectureTest {
           .implement(InvoiceEvents.class)
           .or()
           .implement(CreditAccountEvents.class)
+          .or()
+          .implement(TargetEvents.class)
           .should()
           .beRecords()
           .because("events are immutable facts, stored for ever");
@@ -50,7 +53,8 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "com.salesledger.events.deal..",
               "com.salesledger.events.receivable..",
-              "com.salesledger.events.credit..")
+              "com.salesledger.events.credit..",
+              "com.salesledger.events.target..")
           .and()
           .areNotInterfaces()
           .and()

@@ -25,7 +25,14 @@ public enum Permission {
   /** Read the early warnings and the finance inbox of holds (audit and administration read too). */
   READ_CREDIT_WARNINGS(EnumSet.of(Role.FINANCE, Role.AUDITOR, Role.ADMIN)),
   /** Establish regions, form teams, place and move reps and teams, change a team's managers. */
-  MANAGE_ORGANISATION(EnumSet.of(Role.ADMIN));
+  MANAGE_ORGANISATION(EnumSet.of(Role.ADMIN)),
+  /**
+   * Set, decompose and revise sales targets (within one's data scope; company and region targets
+   * only with an unlimited scope).
+   */
+  SET_TARGETS(EnumSet.of(Role.MANAGER, Role.FINANCE, Role.ADMIN)),
+  /** Approve or reject a target revision that waits for a second person (never one's own). */
+  DECIDE_TARGET_REVISIONS(EnumSet.of(Role.MANAGER, Role.FINANCE));
 
   private final Set<Role> roles;
 

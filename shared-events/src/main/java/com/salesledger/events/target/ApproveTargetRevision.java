@@ -1,0 +1,12 @@
+package com.salesledger.events.target;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Approves a waiting revision; never by the one who requested it. */
+public record ApproveTargetRevision(String targetId, String revisionId, String reason) {
+
+  @TargetAggregateIdentifier
+  public String streamId() {
+    return TargetIds.stream(targetId);
+  }
+}
