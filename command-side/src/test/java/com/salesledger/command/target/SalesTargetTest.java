@@ -28,6 +28,7 @@ import com.salesledger.platform.security.AccessPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,10 @@ class SalesTargetTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(SalesTarget.class);
     fixture.registerInjectableResource(CLOCK);
-    fixture.registerInjectableResource(new AccessPolicy(CLOCK));
+    // manager1 manages north-1, as in the test organisation.
+    fixture.registerInjectableResource(
+        new AccessPolicy(
+            (manager, on) -> manager.equals("manager1") ? Set.of("north-1") : Set.of(), CLOCK));
     fixture.registerInjectableResource(new FakeOrganisation());
     fixture.registerInjectableResource(new TargetPolicy(new BigDecimal("0.10")));
   }
@@ -207,10 +211,10 @@ class SalesTargetTest {
   }
 
   @Test
-  void another_manager_or_finance_user_approves_a_waiting_revision() {
+  void another_finance_user_approves_a_waiting_revision_of_a_company_target() {
     fixture
         .given(companySet("1000000.00", "finance1"), requested())
-        .when(new ApproveTargetRevision(ID, "TR-1", "agreed"), MANAGER1)
+        .when(new ApproveTargetRevision(ID, "TR-1", "agreed"), FINANCE2)
         .expectEvents(
             new TargetRevised(
                 ID,
@@ -219,8 +223,17 @@ class SalesTargetTest {
                 money("1200000.00"),
                 LocalDate.parse("2026-04-01"),
                 "boss",
-                "manager1",
+                "finance2",
                 "agreed"));
+  }
+
+  @Test
+  void a_manager_cannot_see_let_alone_decide_a_company_target_outside_their_teams() {
+    fixture
+        .given(companySet("1000000.00", "finance1"), requested())
+        .when(new ApproveTargetRevision(ID, "TR-1", "agreed"), MANAGER1)
+        .expectException(rejected(NOT_FOUND, null, "No record with id"))
+        .expectNoEvents();
   }
 
   @Test
@@ -270,7 +283,7 @@ class SalesTargetTest {
                 "boss",
                 "finance2",
                 "no"))
-        .when(new ApproveTargetRevision(ID, "TR-1", "late"), MANAGER1)
+        .when(new ApproveTargetRevision(ID, "TR-1", "late"), FINANCE2)
         .expectException(rejected(CONFLICT, null, "already rejected by finance2"));
   }
 
@@ -278,7 +291,7 @@ class SalesTargetTest {
   void deciding_an_unknown_revision_is_404() {
     fixture
         .given(companySet("1000000.00", "finance1"))
-        .when(new ApproveTargetRevision(ID, "TR-9", "ok"), MANAGER1)
+        .when(new ApproveTargetRevision(ID, "TR-9", "ok"), FINANCE2)
         .expectException(rejected(NOT_FOUND, null, "No revision TR-9"));
   }
 
