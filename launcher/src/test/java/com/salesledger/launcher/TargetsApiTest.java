@@ -95,8 +95,17 @@ class TargetsApiTest {
     assertProblem(own, 403, null);
     assertThat(own.json().get("detail").asText()).contains("Maker-checker");
 
-    Api.Response approved =
+    // A manager's scope is their teams: a company target does not exist for manager1.
+    assertProblem(
         command("manager1")
+            .post(
+                "/api/targets/" + TARGET + "/revisions/" + revisionId + "/approve",
+                Map.of("reason", "agreed")),
+        404,
+        null);
+
+    Api.Response approved =
+        command("finance2")
             .post(
                 "/api/targets/" + TARGET + "/revisions/" + revisionId + "/approve",
                 Map.of("reason", "agreed"));
@@ -135,7 +144,7 @@ class TargetsApiTest {
     assertThat(history.get(1).get("amount").decimalValue()).isEqualByComparingTo("1200000.00");
     assertThat(history.get(1).get("effectiveFrom").asText()).isEqualTo("2026-04-01");
     assertThat(history.get(1).get("by").asText()).isEqualTo("finance1");
-    assertThat(history.get(1).get("approvedBy").asText()).isEqualTo("manager1");
+    assertThat(history.get(1).get("approvedBy").asText()).isEqualTo("finance2");
     assertThat(history.get(1).get("reason").asText()).isEqualTo("market");
     assertThat(Instant.parse(history.get(1).get("recordedAt").asText()))
         .isAfter(afterSet)
