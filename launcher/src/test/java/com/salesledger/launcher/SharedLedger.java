@@ -62,6 +62,7 @@ final class SharedLedger {
     if (TestAxonServer.isNamed()) {
       awaitProjectionsAtHead(started);
     }
+    withOrganisation(started, extra);
     return started;
   }
 
@@ -103,7 +104,19 @@ final class SharedLedger {
 
   /** A ledger on its own embedded PostgreSQL even when the tests run on an external server. */
   static Ledger startEmbedded(Path dataDir, Map<String, Object> extra) {
-    return Ledger.start(properties(dataDir, extra));
+    return withOrganisation(Ledger.start(properties(dataDir, extra)), extra);
+  }
+
+  /**
+   * Every test ledger has the baseline organisation ({@link TestOrganisation}), except one that
+   * loads demo data (which brings its own) or has no demo users to send it as.
+   */
+  private static Ledger withOrganisation(Ledger ledger, Map<String, Object> extra) {
+    if (!"true".equals(String.valueOf(extra.get("ledger.demo.enabled")))
+        && !"false".equals(String.valueOf(extra.get("ledger.security.demo-users")))) {
+      TestOrganisation.establish(ledger);
+    }
+    return ledger;
   }
 
   private static Map<String, Object> properties(Path dataDir, Map<String, Object> extra) {

@@ -15,6 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Freshness {
 
+  /**
+   * The organisation's processor: a manager's data scope is read from its read model, so every
+   * query that waits for a position waits for it too (else a manager's freshly changed teams could
+   * be missing from an answer that claims the position).
+   */
+  public static final String ORGANISATION_PROCESSOR = "organisation";
+
   private static final long POLL_MS = 10;
 
   private final ProjectionPositions positions;
@@ -30,7 +37,8 @@ public class Freshness {
    * Waits until every named processor has processed the requested position, then answers the
    * position the read model is at (the lowest of the processors).
    */
-  public long await(HttpServletRequest request, String... processors) {
+  public long await(HttpServletRequest request, String... named) {
+    String[] processors = withOrganisation(named);
     long wanted = requestedPosition(request);
     long deadline = System.nanoTime() + maxWaitMs * 1_000_000;
     while (true) {
@@ -55,6 +63,17 @@ public class Freshness {
         throw new IllegalStateException("interrupted while waiting for the read model", e);
       }
     }
+  }
+
+  private static String[] withOrganisation(String... named) {
+    for (String processor : named) {
+      if (processor.equals(ORGANISATION_PROCESSOR)) {
+        return named;
+      }
+    }
+    String[] all = java.util.Arrays.copyOf(named, named.length + 1);
+    all[named.length] = ORGANISATION_PROCESSOR;
+    return all;
   }
 
   private boolean allProcessed(long wanted, String... processors) {

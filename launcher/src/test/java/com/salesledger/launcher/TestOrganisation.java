@@ -1,0 +1,57 @@
+package com.salesledger.launcher;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The organisation every test ledger starts with, effective from 2020-01-01: region north with
+ * teams north-1 (managed by manager1; reps rep1 and rep2) and north-2, region south with team
+ * south-1. Sent as the admin over HTTP; a restarted ledger already has it (409s are expected).
+ */
+final class TestOrganisation {
+
+  static final String SINCE = "2020-01-01";
+
+  private TestOrganisation() {}
+
+  static void establish(Ledger ledger) {
+    Api admin = Api.at(ledger.commandPort(), "admin");
+    if (admin.post("/api/organisation/regions", Map.of()).status() == 401) {
+      return; // a ledger without the demo logins (single sign-on): nobody to send it as
+    }
+    send(admin, "/api/organisation/regions", Map.of("regionId", "north", "name", "North", "effectiveFrom", SINCE));
+    send(admin, "/api/organisation/regions", Map.of("regionId", "south", "name", "South", "effectiveFrom", SINCE));
+    team(admin, "north-1", "north", List.of("manager1"));
+    team(admin, "north-2", "north", List.of());
+    team(admin, "south-1", "south", List.of());
+    rep(admin, "rep1", "north-1");
+    rep(admin, "rep2", "north-1");
+  }
+
+  static void team(Api admin, String teamId, String regionId, List<String> managers) {
+    send(
+        admin,
+        "/api/organisation/teams",
+        Map.of(
+            "teamId", teamId,
+            "regionId", regionId,
+            "name", teamId,
+            "managers", managers,
+            "effectiveFrom", SINCE));
+  }
+
+  /** Places {@code rep} in {@code teamId} from 2020-01-01 (tests use reps of their own). */
+  static void rep(Api admin, String rep, String teamId) {
+    send(
+        admin,
+        "/api/organisation/reps",
+        Map.of("rep", rep, "teamId", teamId, "effectiveFrom", SINCE));
+  }
+
+  private static void send(Api admin, String path, Map<String, Object> body) {
+    Api.Response answer = admin.post(path, body);
+    if (answer.status() != 201 && answer.status() != 409) {
+      throw new AssertionError("baseline organisation: " + path + " answered " + answer.text());
+    }
+  }
+}
