@@ -19,8 +19,14 @@ final class TestOrganisation {
     if (admin.post("/api/organisation/regions", Map.of()).status() == 401) {
       return; // a ledger without the demo logins (single sign-on): nobody to send it as
     }
-    send(admin, "/api/organisation/regions", Map.of("regionId", "north", "name", "North", "effectiveFrom", SINCE));
-    send(admin, "/api/organisation/regions", Map.of("regionId", "south", "name", "South", "effectiveFrom", SINCE));
+    send(
+        admin,
+        "/api/organisation/regions",
+        Map.of("regionId", "north", "name", "North", "effectiveFrom", SINCE));
+    send(
+        admin,
+        "/api/organisation/regions",
+        Map.of("regionId", "south", "name", "South", "effectiveFrom", SINCE));
     team(admin, "north-1", "north", List.of("manager1"));
     team(admin, "north-2", "north", List.of());
     team(admin, "south-1", "south", List.of());

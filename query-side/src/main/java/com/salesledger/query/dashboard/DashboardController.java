@@ -10,6 +10,9 @@ import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
 import com.salesledger.query.common.Freshness;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/dashboard/sales}: booked revenue and friends per group for a period. */
+/**
+ * {@code GET /api/dashboard/sales}: booked revenue and friends per group for a period, with
+ * targets, attainment and held deals; {@code asOf} answers as the ledger knew things at that
+ * instant.
+ */
 @RestController
 @RequestMapping("/api/dashboard")
 @Permitted(Permission.READ_LEDGER)
@@ -28,9 +35,15 @@ class DashboardController {
   private final AccessPolicy access;
   private final Freshness freshness;
   private final LedgerSettings settings;
+  private final Clock clock;
 
   DashboardController(
-      SalesDashboard dashboard, AccessPolicy access, Freshness freshness, LedgerSettings settings) {
+      SalesDashboard dashboard,
+      AccessPolicy access,
+      Freshness freshness,
+      LedgerSettings settings,
+      Clock clock) {
+    this.clock = clock;
     this.dashboard = dashboard;
     this.access = access;
     this.freshness = freshness;
@@ -58,18 +71,30 @@ class DashboardController {
     } catch (IllegalArgumentException e) {
       throw LedgerProblem.invalid("groupBy", e.getMessage());
     }
+    Instant parsedAsOf = null;
     if (asOf != null) {
-      throw LedgerProblem.invalid(
-          "asOf", "is not supported by the dashboard yet; it answers as of now");
+      try {
+        parsedAsOf = Instant.parse(asOf);
+      } catch (DateTimeParseException e) {
+        throw LedgerProblem.invalid(
+            "asOf", "must be an ISO-8601 instant, e.g. 2026-03-31T23:59:59Z");
+      }
+      if (parsedAsOf.isAfter(clock.instant())) {
+        throw LedgerProblem.invalid("asOf", "must not be in the future");
+      }
     }
     long position = freshness.await(request, SalesProjection.PROCESSOR);
     DataScope scope = access.scopeOfCurrentCaller();
-    SalesDashboard.Result result = dashboard.compute(parsedPeriod, parsedGroupBy, scope);
+    SalesDashboard.Result result =
+        dashboard.compute(parsedPeriod, parsedGroupBy, scope, parsedAsOf);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("period", parsedPeriod.toString());
     body.put("from", parsedPeriod.start());
     body.put("to", parsedPeriod.end());
     body.put("groupBy", parsedGroupBy.parameter);
+    if (parsedAsOf != null) {
+      body.put("asOf", parsedAsOf.toString());
+    }
     body.put("currency", settings.currency());
     if (!scope.unlimited()) {
       body.put("scope", scope.describe());

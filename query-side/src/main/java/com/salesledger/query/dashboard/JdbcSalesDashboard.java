@@ -1,81 +1,153 @@
 package com.salesledger.query.dashboard;
 
 import com.salesledger.events.common.Period;
+import com.salesledger.events.target.ScopeLevel;
+import com.salesledger.events.target.TargetMetric;
+import com.salesledger.platform.LedgerSettings;
 import com.salesledger.platform.security.DataScope;
 import com.salesledger.query.common.ScopeFilter;
+import com.salesledger.query.target.TargetFigures;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link SalesDashboard} over the roll-ups {@link SalesProjection} writes ({@code sales_month},
- * {@code customer_first_win}): one grouped scan per figure family.
+ * {@link SalesDashboard} over the roll-ups {@link SalesProjection} writes: {@code sales_month} and
+ * {@code customer_first_win} for the present, {@code sales_known} for an as-of instant (month sums
+ * before its UTC month, day sums of its month before its day, and the instants of its day up to
+ * it). Targets come from the targets feature, through {@link TargetFigures} only.
  */
 @Component
 class JdbcSalesDashboard implements SalesDashboard {
 
-  /** The grouping column of {@code sales_month} and of {@code customer_first_win}. */
-  private record Columns(String sales, String firstWin) {}
+  /** The grouping column of the sums and of first wins, and whose targets a group is held to. */
+  private record Columns(String sales, String firstWin, ScopeLevel targets) {}
 
   private static final Map<GroupBy, Columns> COLUMNS = new EnumMap<>(GroupBy.class);
 
   static {
-    COLUMNS.put(GroupBy.REP, new Columns("rep", "rep"));
-    COLUMNS.put(GroupBy.TEAM, new Columns("team", "team"));
-    COLUMNS.put(GroupBy.REGION, new Columns("region", "region"));
-    COLUMNS.put(GroupBy.PRODUCT_LINE, new Columns("product_line", "product_line"));
+    COLUMNS.put(GroupBy.REP, new Columns("rep", "rep", ScopeLevel.REP));
+    COLUMNS.put(GroupBy.TEAM, new Columns("team", "team", ScopeLevel.TEAM));
+    COLUMNS.put(GroupBy.REGION, new Columns("region", "region", ScopeLevel.REGION));
+    COLUMNS.put(GroupBy.PRODUCT_LINE, new Columns("product_line", "product_line", null));
     COLUMNS.put(
-        GroupBy.MONTH, new Columns("to_char(month, 'YYYY-MM')", "to_char(close_date, 'YYYY-MM')"));
+        GroupBy.MONTH,
+        new Columns(
+            "to_char(month, 'YYYY-MM')", "to_char(close_date, 'YYYY-MM')", ScopeLevel.COMPANY));
   }
 
-  private final JdbcTemplate jdbc;
+  private static final String SUMS =
+      "sum(revenue), sum(cost), sum(deals_won), sum(deals_lost), sum(cycle_days_won),"
+          + " sum(held_deals), sum(held_amount), sum(collections)";
 
-  JdbcSalesDashboard(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final TargetFigures targets;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  @Autowired
+  JdbcSalesDashboard(
+      JdbcTemplate jdbc, TargetFigures targets, Clock clock, LedgerSettings settings) {
+    this(jdbc, targets, clock, settings.zone());
+  }
+
+  JdbcSalesDashboard(JdbcTemplate jdbc, TargetFigures targets, Clock clock, ZoneId zone) {
     this.jdbc = jdbc;
+    this.targets = targets;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** The rows of {@code sales_known} that sum to what was known at an instant. */
+  private record Known(String sql, List<Object> args) {
+    static Known at(Instant asOf) {
+      Instant day = asOf.truncatedTo(ChronoUnit.DAYS);
+      Instant month =
+          LocalDate.ofInstant(asOf, ZoneOffset.UTC)
+              .withDayOfMonth(1)
+              .atStartOfDay(ZoneOffset.UTC)
+              .toInstant();
+      return new Known(
+          " and ((grain = 'M' and recorded < ?)"
+              + " or (grain = 'D' and recorded >= ? and recorded < ?)"
+              + " or (grain = 'I' and recorded >= ? and recorded <= ?))",
+          List.of(ts(month), ts(month), ts(day), ts(day), ts(asOf)));
+    }
+
+    private static Timestamp ts(Instant instant) {
+      return Timestamp.from(instant);
+    }
   }
 
   @Override
-  public Result compute(Period period, GroupBy groupBy, DataScope scope) {
+  public Result compute(Period period, GroupBy groupBy, DataScope scope, Instant asOf) {
     Map<String, SalesFigures.Sums> groups = new TreeMap<>();
     Function<String, SalesFigures.Sums> group =
         key -> groups.computeIfAbsent(key, k -> new SalesFigures.Sums());
     ScopeFilter filter = ScopeFilter.of(scope, "rep", "team");
-    String scopeFilter = " and " + filter.sql();
-    List<Object> args = args(period, filter);
     Columns columns = COLUMNS.get(groupBy);
+    Known known = asOf == null ? null : Known.at(asOf);
+    String table = known == null ? "sales_month" : "sales_known";
+    String when = known == null ? "" : known.sql();
+    // Payments carry no product line: by product line, collections count in the total only.
+    SalesFigures.Sums unattributed = new SalesFigures.Sums();
 
     jdbc.query(
         "select "
             + columns.sales()
-            + " as grp, sum(revenue), sum(cost), sum(deals_won), sum(deals_lost),"
-            + " sum(cycle_days_won) from sales_month where month between ? and ?"
-            + scopeFilter
+            + " as grp, "
+            + SUMS
+            + (known == null ? "" : ", sum(new_customers)")
+            + " from "
+            + table
+            + " where month between ? and ? and "
+            + filter.sql()
+            + when
             + " group by grp",
         rs -> {
-          SalesFigures.Sums sums = group.apply(rs.getString(1));
+          String key = rs.getString(1);
+          SalesFigures.Sums sums =
+              groupBy == GroupBy.PRODUCT_LINE && key.isEmpty() ? unattributed : group.apply(key);
           sums.revenue = rs.getBigDecimal(2);
           sums.cost = rs.getBigDecimal(3);
           sums.won = rs.getLong(4);
           sums.lost = rs.getLong(5);
           sums.cycleDays = rs.getLong(6);
+          sums.held = rs.getLong(7);
+          sums.heldAmount = rs.getBigDecimal(8);
+          sums.collections = rs.getBigDecimal(9);
+          if (known != null) {
+            sums.newCustomers = rs.getLong(10);
+          }
         },
-        args.toArray());
+        args(period, filter, known).toArray());
 
-    jdbc.query(
-        "select "
-            + columns.firstWin()
-            + " as grp, count(*) from customer_first_win where close_date between ? and ?"
-            + scopeFilter
-            + " group by grp",
-        rs -> {
-          group.apply(rs.getString(1)).newCustomers = rs.getLong(2);
-        },
-        args.toArray());
+    if (known == null) {
+      jdbc.query(
+          "select "
+              + columns.firstWin()
+              + " as grp, count(*) from customer_first_win where close_date between ? and ? and "
+              + filter.sql()
+              + " group by grp",
+          rs -> {
+            group.apply(rs.getString(1)).newCustomers = rs.getLong(2);
+          },
+          args(period, filter, null).toArray());
+    }
 
     String priorKey =
         groupBy == GroupBy.MONTH
@@ -84,29 +156,84 @@ class JdbcSalesDashboard implements SalesDashboard {
     jdbc.query(
         "select "
             + priorKey
-            + " as grp, sum(revenue) from sales_month where month between ? and ?"
-            + scopeFilter
+            + " as grp, sum(revenue) from "
+            + table
+            + " where month between ? and ? and "
+            + filter.sql()
+            + when
             + " group by grp",
         rs -> {
-          group.apply(rs.getString(1)).priorRevenue = rs.getBigDecimal(2);
+          String key = rs.getString(1);
+          if (!(groupBy == GroupBy.PRODUCT_LINE && key.isEmpty())) {
+            group.apply(key).priorRevenue = rs.getBigDecimal(2);
+          }
         },
-        args(period.previousYear(), filter).toArray());
+        args(period.previousYear(), filter, known).toArray());
 
+    groups.values().removeIf(SalesFigures.Sums::empty);
+    Instant knownAt = asOf != null ? asOf : clock.instant();
+    Map<TargetMetric, Map<String, BigDecimal>> groupTargets =
+        groupBy == GroupBy.MONTH ? Map.of() : targetsOf(columns.targets(), period, knownAt);
     List<SalesFigures> rows = new ArrayList<>();
     SalesFigures.Sums total = new SalesFigures.Sums();
     groups.forEach(
         (key, sums) -> {
-          rows.add(sums.figures(key));
+          Map<TargetMetric, Map<String, BigDecimal>> byMetric =
+              groupBy == GroupBy.MONTH
+                  ? targetsOf(ScopeLevel.COMPANY, Period.parse(key), knownAt)
+                  : groupTargets;
+          String scopeId = groupBy == GroupBy.MONTH ? "COMPANY" : key;
+          rows.add(sums.figures(key).withTargets(targetsFor(byMetric, scopeId)));
           total.add(sums);
         });
-    return new Result(rows, total.figures("total"));
+    total.add(unattributed);
+    return new Result(
+        rows,
+        total
+            .figures("total")
+            .withTargets(targetsFor(targetsOf(ScopeLevel.COMPANY, period, knownAt), "COMPANY")));
   }
 
-  private static List<Object> args(Period period, ScopeFilter filter) {
+  private static Map<TargetMetric, BigDecimal> targetsFor(
+      Map<TargetMetric, Map<String, BigDecimal>> byMetric, String scopeId) {
+    Map<TargetMetric, BigDecimal> mine = new EnumMap<>(TargetMetric.class);
+    byMetric.forEach(
+        (metric, byScope) -> {
+          BigDecimal amount = byScope.get(scopeId);
+          if (amount != null) {
+            mine.put(metric, amount);
+          }
+        });
+    return mine;
+  }
+
+  /**
+   * Every metric's targets of {@code level} for {@code period}, in force on the period's last day
+   * for a past period, else on today, as known at {@code knownAt} (the rule of the targets query).
+   * No level (product lines): no targets.
+   */
+  private Map<TargetMetric, Map<String, BigDecimal>> targetsOf(
+      ScopeLevel level, Period period, Instant knownAt) {
+    Map<TargetMetric, Map<String, BigDecimal>> byMetric = new EnumMap<>(TargetMetric.class);
+    if (level == null) {
+      return byMetric;
+    }
+    LocalDate today = LocalDate.ofInstant(knownAt, zone);
+    LocalDate effectiveOn = period.end().isBefore(today) ? period.end() : today;
+    for (TargetMetric metric : TargetMetric.values()) {
+      byMetric.put(metric, targets.amountsInForce(level, period, metric, effectiveOn, knownAt));
+    }
+    return byMetric;
+  }
+
+  private static List<Object> args(Period period, ScopeFilter filter, Known known) {
     List<Object> args = new ArrayList<>();
     args.add(period.start());
     args.add(period.end());
     args.addAll(filter.args());
+    if (known != null) {
+      args.addAll(known.args());
+    }
     return args;
   }
 }

@@ -1,8 +1,12 @@
 package com.salesledger.query.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.salesledger.events.target.TargetMetric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * One row of the sales dashboard, computed exactly as DESIGN.md defines each figure. A ratio whose
@@ -21,7 +25,13 @@ import java.math.RoundingMode;
   "newCustomers",
   "meanSalesCycleDays",
   "priorYearRevenue",
-  "growth"
+  "growth",
+  "heldDeals",
+  "heldAmount",
+  "collections",
+  "target",
+  "attainment",
+  "metrics"
 })
 record SalesFigures(
     String group,
@@ -35,7 +45,63 @@ record SalesFigures(
     long newCustomers,
     BigDecimal meanSalesCycleDays,
     BigDecimal priorYearRevenue,
-    BigDecimal growth) {
+    BigDecimal growth,
+    long heldDeals,
+    BigDecimal heldAmount,
+    BigDecimal collections,
+    @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal target,
+    @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal attainment,
+    Map<TargetMetric, Metric> metrics) {
+
+  /**
+   * One metric's actual against its target; target and attainment are absent where no target is set
+   * (attainment also where the target is zero).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"actual", "target", "attainment"})
+  record Metric(BigDecimal actual, BigDecimal target, BigDecimal attainment) {
+    static Metric of(BigDecimal actual, BigDecimal target) {
+      return new Metric(actual, target, target == null ? null : ratio(actual, target));
+    }
+  }
+
+  /** The actual of {@code metric} in this row. */
+  BigDecimal actual(TargetMetric metric) {
+    return switch (metric) {
+      case REVENUE -> bookedRevenue;
+      case GROSS_MARGIN -> grossProfit;
+      case NEW_CUSTOMERS -> BigDecimal.valueOf(newCustomers);
+      case COLLECTIONS -> collections;
+    };
+  }
+
+  /** This row with each metric's target (a metric absent from {@code targets} has none). */
+  SalesFigures withTargets(Map<TargetMetric, BigDecimal> targets) {
+    Map<TargetMetric, Metric> byMetric = new EnumMap<>(TargetMetric.class);
+    for (TargetMetric metric : TargetMetric.values()) {
+      byMetric.put(metric, Metric.of(actual(metric), targets.get(metric)));
+    }
+    Metric revenue = byMetric.get(TargetMetric.REVENUE);
+    return new SalesFigures(
+        group,
+        bookedRevenue,
+        cost,
+        grossProfit,
+        grossMargin,
+        dealsWon,
+        dealsLost,
+        winRate,
+        newCustomers,
+        meanSalesCycleDays,
+        priorYearRevenue,
+        growth,
+        heldDeals,
+        heldAmount,
+        collections,
+        revenue.target(),
+        revenue.attainment(),
+        byMetric);
+  }
 
   /** The raw sums one group accumulates; figures are derived from them in one place. */
   static final class Sums {
@@ -46,6 +112,9 @@ record SalesFigures(
     long cycleDays;
     long newCustomers;
     BigDecimal priorRevenue = BigDecimal.ZERO.setScale(2);
+    long held;
+    BigDecimal heldAmount = BigDecimal.ZERO.setScale(2);
+    BigDecimal collections = BigDecimal.ZERO.setScale(2);
 
     void add(Sums other) {
       revenue = revenue.add(other.revenue);
@@ -55,26 +124,50 @@ record SalesFigures(
       cycleDays += other.cycleDays;
       newCustomers += other.newCustomers;
       priorRevenue = priorRevenue.add(other.priorRevenue);
+      held += other.held;
+      heldAmount = heldAmount.add(other.heldAmount);
+      collections = collections.add(other.collections);
+    }
+
+    /** Nothing to show: every sum is zero (e.g. a hold taken back, as known at an instant). */
+    boolean empty() {
+      return revenue.signum() == 0
+          && cost.signum() == 0
+          && won == 0
+          && lost == 0
+          && cycleDays == 0
+          && newCustomers == 0
+          && priorRevenue.signum() == 0
+          && held == 0
+          && heldAmount.signum() == 0
+          && collections.signum() == 0;
     }
 
     SalesFigures figures(String group) {
       BigDecimal profit = revenue.subtract(cost);
       return new SalesFigures(
-          group,
-          revenue,
-          cost,
-          profit,
-          ratio(profit, revenue),
-          won,
-          lost,
-          ratio(BigDecimal.valueOf(won), BigDecimal.valueOf(won + lost)),
-          newCustomers,
-          won == 0
-              ? null
-              : BigDecimal.valueOf(cycleDays)
-                  .divide(BigDecimal.valueOf(won), 2, RoundingMode.HALF_UP),
-          priorRevenue,
-          ratio(revenue.subtract(priorRevenue), priorRevenue));
+              group,
+              revenue,
+              cost,
+              profit,
+              ratio(profit, revenue),
+              won,
+              lost,
+              ratio(BigDecimal.valueOf(won), BigDecimal.valueOf(won + lost)),
+              newCustomers,
+              won == 0
+                  ? null
+                  : BigDecimal.valueOf(cycleDays)
+                      .divide(BigDecimal.valueOf(won), 2, RoundingMode.HALF_UP),
+              priorRevenue,
+              ratio(revenue.subtract(priorRevenue), priorRevenue),
+              held,
+              heldAmount,
+              collections,
+              null,
+              null,
+              null)
+          .withTargets(Map.of());
     }
   }
 

@@ -1,27 +1,40 @@
 package com.salesledger.query.dashboard;
 
+import com.salesledger.events.deal.DealCreditHoldReleased;
 import com.salesledger.events.deal.DealLost;
+import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealWon;
+import com.salesledger.events.receivable.InvoiceIssued;
+import com.salesledger.events.receivable.PaymentReceived;
 import com.salesledger.query.common.projection.Batch;
 import com.salesledger.query.common.projection.BatchScope;
 import com.salesledger.query.common.projection.RebuildableProjection;
 import com.salesledger.query.common.projection.Tables;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Closed deals rolled up by close month and attribution at close time, plus each customer's first
- * won deal. A batch's events are summed per row in memory and written as additive upserts in key
+ * Closed deals, held deals and collections rolled up by business month and attribution, twice: as
+ * they stand now ({@code sales_month}, plus each customer's first won deal in {@code
+ * customer_first_win}) and as they were learnt ({@code sales_known}: every change summed by the
+ * month, the day and the instant it was recorded, so an as-of answer reads a few sums instead of
+ * events). A batch's changes are summed per row in memory and written as additive upserts in key
  * order (one lock order for every segment); the token is stored in the same transaction, so each
  * event counts exactly once.
  */
@@ -31,9 +44,19 @@ class SalesProjection implements RebuildableProjection {
 
   static final String PROCESSOR = "sales";
 
+  private static final String SUMS =
+      "revenue, cost, deals_won, deals_lost, cycle_days_won, held_deals, held_amount, collections";
+
   private final JdbcTemplate jdbc;
   private final String upsertMonth;
+  private final String upsertKnown;
   private final String upsertFirstWin;
+  private final String selectFirstWins;
+  private final String insertHeld;
+  private final String selectHeld;
+  private final String deleteHeld;
+  private final String insertInvoice;
+  private final String selectInvoices;
 
   @Autowired
   SalesProjection(JdbcTemplate jdbc) {
@@ -43,17 +66,26 @@ class SalesProjection implements RebuildableProjection {
   SalesProjection(JdbcTemplate jdbc, Tables tables) {
     this.jdbc = jdbc;
     String month = tables.of("sales_month");
+    String known = tables.of("sales_known");
     String firstWin = tables.of("customer_first_win");
+    String held = tables.of("sales_held_deal");
+    String invoice = tables.of("sales_invoice");
     this.upsertMonth =
         "insert into "
             + month
-            + " as m (month, rep, team, region, product_line, revenue, cost, deals_won,"
-            + " deals_lost, cycle_days_won) values (?,?,?,?,?,?,?,?,?,?)"
-            + " on conflict (month, rep, team, region, product_line) do update set"
-            + " revenue = m.revenue + excluded.revenue, cost = m.cost + excluded.cost,"
-            + " deals_won = m.deals_won + excluded.deals_won,"
-            + " deals_lost = m.deals_lost + excluded.deals_lost,"
-            + " cycle_days_won = m.cycle_days_won + excluded.cycle_days_won";
+            + " as m (month, rep, team, region, product_line, "
+            + SUMS
+            + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " on conflict (month, rep, team, region, product_line) do update set "
+            + additions("m", SUMS);
+    this.upsertKnown =
+        "insert into "
+            + known
+            + " as k (grain, recorded, month, rep, team, region, product_line, "
+            + SUMS
+            + ", new_customers) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " on conflict (grain, month, recorded, rep, team, region, product_line) do update set "
+            + additions("k", SUMS + ", new_customers");
     this.upsertFirstWin =
         "insert into "
             + firstWin
@@ -63,6 +95,38 @@ class SalesProjection implements RebuildableProjection {
             + " rep = excluded.rep, team = excluded.team, region = excluded.region,"
             + " product_line = excluded.product_line"
             + " where (excluded.close_date, excluded.deal_id) < (f.close_date, f.deal_id)";
+    this.selectFirstWins =
+        "select customer_id, deal_id, close_date, rep, team, region, product_line from "
+            + firstWin
+            + " where customer_id = any(?)";
+    this.insertHeld =
+        "insert into "
+            + held
+            + " (deal_id, month, rep, team, region, product_line, amount) values (?,?,?,?,?,?,?)"
+            + " on conflict (deal_id) do nothing";
+    this.selectHeld =
+        "select deal_id, month, rep, team, region, product_line, amount from "
+            + held
+            + " where deal_id = any(?)";
+    this.deleteHeld = "delete from " + held + " where deal_id = ?";
+    this.insertInvoice =
+        "insert into "
+            + invoice
+            + " (invoice_id, rep, team, region) values (?,?,?,?) on conflict (invoice_id) do nothing";
+    this.selectInvoices =
+        "select invoice_id, rep, team, region from " + invoice + " where invoice_id = any(?)";
+  }
+
+  private static String additions(String alias, String columns) {
+    StringBuilder sql = new StringBuilder();
+    for (String column : columns.split(",\\s*")) {
+      if (sql.length() > 0) {
+        sql.append(", ");
+      }
+      sql.append(column).append(" = ").append(alias).append('.').append(column);
+      sql.append(" + excluded.").append(column);
+    }
+    return sql.toString();
   }
 
   @Override
@@ -72,7 +136,8 @@ class SalesProjection implements RebuildableProjection {
 
   @Override
   public List<String> tables() {
-    return List.of("sales_month", "customer_first_win");
+    return List.of(
+        "sales_month", "customer_first_win", "sales_known", "sales_held_deal", "sales_invoice");
   }
 
   @Override
@@ -80,28 +145,66 @@ class SalesProjection implements RebuildableProjection {
     return new SalesProjection(jdbc, tables);
   }
 
-  private record MonthKey(LocalDate month, String rep, String team, String region, String line)
-      implements Comparable<MonthKey> {
-    private static final Comparator<MonthKey> ORDER =
-        Comparator.comparing(MonthKey::month)
-            .thenComparing(MonthKey::rep)
-            .thenComparing(MonthKey::team)
-            .thenComparing(MonthKey::region)
-            .thenComparing(MonthKey::line);
-
-    @Override
-    public int compareTo(MonthKey other) {
-      return ORDER.compare(this, other);
+  /** Who a figure is credited to, and in which business month. */
+  record Attribution(LocalDate month, String rep, String team, String region, String line) {
+    static Attribution of(
+        LocalDate date, String rep, String team, String region, String productLine) {
+      return new Attribution(date.withDayOfMonth(1), rep, team, region, productLine);
     }
   }
 
-  private static final class MonthSums {
+  private static final Comparator<Attribution> ATTRIBUTION_ORDER =
+      Comparator.comparing(Attribution::month)
+          .thenComparing(Attribution::rep)
+          .thenComparing(Attribution::team)
+          .thenComparing(Attribution::region)
+          .thenComparing(Attribution::line);
+
+  /**
+   * A row of {@code sales_known}: grain 'M', 'D' or 'I' and the recorded instant cut to it (first
+   * instant of its UTC month or day, or the instant itself).
+   */
+  private record KnownKey(char grain, Instant recorded, Attribution at) {
+    private static final Comparator<KnownKey> ORDER =
+        Comparator.comparing(KnownKey::grain)
+            .thenComparing(KnownKey::recorded)
+            .thenComparing(KnownKey::at, ATTRIBUTION_ORDER);
+  }
+
+  /** Changes of one row's figures; all additive. */
+  private static final class Sums {
     BigDecimal revenue = BigDecimal.ZERO;
     BigDecimal cost = BigDecimal.ZERO;
     long won;
     long lost;
     long cycleDays;
+    long held;
+    BigDecimal heldAmount = BigDecimal.ZERO;
+    BigDecimal collections = BigDecimal.ZERO;
+    long newCustomers;
+
+    void add(Sums d) {
+      revenue = revenue.add(d.revenue);
+      cost = cost.add(d.cost);
+      won += d.won;
+      lost += d.lost;
+      cycleDays += d.cycleDays;
+      held += d.held;
+      heldAmount = heldAmount.add(d.heldAmount);
+      collections = collections.add(d.collections);
+      newCustomers += d.newCustomers;
+    }
   }
+
+  private record HeldDeal(Attribution at, BigDecimal amount) {}
+
+  private record Release(String dealId, Instant recorded) {}
+
+  private record Payment(String invoiceId, BigDecimal amount, LocalDate on, Instant recorded) {}
+
+  private record Win(String customerId, FirstWin win, Instant recorded) {}
+
+  private record InvoiceOwner(String rep, String team, String region) {}
 
   private record FirstWin(
       String dealId, LocalDate closeDate, String rep, String team, String region, String line) {
@@ -109,15 +212,42 @@ class SalesProjection implements RebuildableProjection {
       int byDate = closeDate.compareTo(other.closeDate);
       return byDate < 0 || (byDate == 0 && dealId.compareTo(other.dealId) < 0);
     }
+
+    Attribution at() {
+      return Attribution.of(closeDate, rep, team, region, line);
+    }
   }
 
   private final class Pending {
-    final Map<MonthKey, MonthSums> months = new TreeMap<>();
-    final Map<String, FirstWin> firstWins = new TreeMap<>();
+    final Map<Attribution, Sums> months = new TreeMap<>(ATTRIBUTION_ORDER);
+    final Map<KnownKey, Sums> known = new TreeMap<>(KnownKey.ORDER);
+    final Map<String, HeldDeal> holds = new LinkedHashMap<>();
+    final List<Release> releases = new ArrayList<>();
+    final Map<String, InvoiceOwner> invoices = new TreeMap<>();
+    final List<Payment> payments = new ArrayList<>();
+    final List<Win> wins = new ArrayList<>();
 
-    MonthSums month(LocalDate closeDate, String rep, String team, String region, String line) {
-      return months.computeIfAbsent(
-          new MonthKey(closeDate.withDayOfMonth(1), rep, team, region, line), k -> new MonthSums());
+    /** Adds {@code change} to the present row and to the three as-known rows of its instant. */
+    void change(Attribution at, Instant recorded, Sums change) {
+      months.computeIfAbsent(at, k -> new Sums()).add(change);
+      learnt(at, recorded, change);
+    }
+
+    /**
+     * Adds {@code change} to the as-known rows only (first-win moves: the present is elsewhere).
+     */
+    void learnt(Attribution at, Instant recorded, Sums change) {
+      Instant day = recorded.truncatedTo(ChronoUnit.DAYS);
+      Instant month =
+          recorded
+              .atOffset(ZoneOffset.UTC)
+              .toLocalDate()
+              .withDayOfMonth(1)
+              .atStartOfDay(ZoneOffset.UTC)
+              .toInstant();
+      known.computeIfAbsent(new KnownKey('M', month, at), k -> new Sums()).add(change);
+      known.computeIfAbsent(new KnownKey('D', day, at), k -> new Sums()).add(change);
+      known.computeIfAbsent(new KnownKey('I', recorded, at), k -> new Sums()).add(change);
     }
   }
 
@@ -126,48 +256,102 @@ class SalesProjection implements RebuildableProjection {
   }
 
   @EventHandler
-  void on(DealWon e) {
+  void on(DealWon e, @Timestamp Instant recorded) {
     Pending pending = pending();
-    MonthSums sums =
-        pending.month(e.closeDate(), e.ownerRep(), e.team(), e.region(), e.productLine());
-    sums.revenue = sums.revenue.add(e.finalAmount());
-    sums.cost = sums.cost.add(e.cost());
-    sums.won++;
-    sums.cycleDays += ChronoUnit.DAYS.between(e.openedOn(), e.closeDate());
-    FirstWin win =
-        new FirstWin(
-            e.dealId(), e.closeDate(), e.ownerRep(), e.team(), e.region(), e.productLine());
-    pending.firstWins.merge(e.customerId(), win, (a, b) -> b.before(a) ? b : a);
+    Sums change = new Sums();
+    change.revenue = e.finalAmount();
+    change.cost = e.cost();
+    change.won = 1;
+    change.cycleDays = ChronoUnit.DAYS.between(e.openedOn(), e.closeDate());
+    pending.change(
+        Attribution.of(e.closeDate(), e.ownerRep(), e.team(), e.region(), e.productLine()),
+        recorded,
+        change);
+    pending.wins.add(
+        new Win(
+            e.customerId(),
+            new FirstWin(
+                e.dealId(), e.closeDate(), e.ownerRep(), e.team(), e.region(), e.productLine()),
+            recorded));
   }
 
   @EventHandler
-  void on(DealLost e) {
-    pending().month(e.closeDate(), e.ownerRep(), e.team(), e.region(), e.productLine()).lost++;
+  void on(DealLost e, @Timestamp Instant recorded) {
+    Sums change = new Sums();
+    change.lost = 1;
+    pending()
+        .change(
+            Attribution.of(e.closeDate(), e.ownerRep(), e.team(), e.region(), e.productLine()),
+            recorded,
+            change);
+  }
+
+  /** A held deal counts in its close month's held figures until it is released. */
+  @EventHandler
+  void on(DealPutOnCreditHold e, @Timestamp Instant recorded) {
+    Pending pending = pending();
+    Attribution at =
+        Attribution.of(e.closeDate(), e.ownerRep(), e.team(), e.region(), e.productLine());
+    Sums change = new Sums();
+    change.held = 1;
+    change.heldAmount = e.finalAmount();
+    pending.change(at, recorded, change);
+    pending.holds.put(e.dealId(), new HeldDeal(at, e.finalAmount()));
+  }
+
+  /** Leaves the held figures; the {@link DealWon} that follows books it. */
+  @EventHandler
+  void on(DealCreditHoldReleased e, @Timestamp Instant recorded) {
+    pending().releases.add(new Release(e.dealId(), recorded));
+  }
+
+  @EventHandler
+  void on(InvoiceIssued e) {
+    pending().invoices.put(e.invoiceId(), new InvoiceOwner(e.ownerRep(), e.team(), e.region()));
+  }
+
+  @EventHandler
+  void on(PaymentReceived e, @Timestamp Instant recorded) {
+    pending().payments.add(new Payment(e.invoiceId(), e.amount(), e.receivedOn(), recorded));
   }
 
   private void write(Pending pending) {
+    resolveReleases(pending);
+    resolvePayments(pending);
+    Map<String, FirstWin> firstWins = resolveFirstWins(pending);
+
     Batch.write(
         jdbc,
         upsertMonth,
         pending.months.entrySet(),
         (p, entry) -> {
-          MonthKey k = entry.getKey();
-          MonthSums s = entry.getValue();
-          p.date(k.month())
-              .text(k.rep())
-              .text(k.team())
-              .text(k.region())
-              .text(k.line())
-              .number(s.revenue)
-              .number(s.cost)
-              .whole(s.won)
-              .whole(s.lost)
-              .whole(s.cycleDays);
+          Attribution k = entry.getKey();
+          sums(
+              p.date(k.month()).text(k.rep()).text(k.team()).text(k.region()).text(k.line()),
+              entry.getValue());
+        });
+    Batch.write(
+        jdbc,
+        upsertKnown,
+        pending.known.entrySet(),
+        (p, entry) -> {
+          KnownKey key = entry.getKey();
+          Attribution k = key.at();
+          sums(
+                  p.text(String.valueOf(key.grain()))
+                      .instant(key.recorded())
+                      .date(k.month())
+                      .text(k.rep())
+                      .text(k.team())
+                      .text(k.region())
+                      .text(k.line()),
+                  entry.getValue())
+              .whole(entry.getValue().newCustomers);
         });
     Batch.write(
         jdbc,
         upsertFirstWin,
-        pending.firstWins.entrySet(),
+        firstWins.entrySet(),
         (p, entry) -> {
           FirstWin w = entry.getValue();
           p.text(entry.getKey())
@@ -178,5 +362,174 @@ class SalesProjection implements RebuildableProjection {
               .text(w.region())
               .text(w.line());
         });
+    Batch.write(
+        jdbc,
+        insertHeld,
+        pending.holds.entrySet(),
+        (p, entry) -> {
+          Attribution k = entry.getValue().at();
+          p.text(entry.getKey())
+              .date(k.month())
+              .text(k.rep())
+              .text(k.team())
+              .text(k.region())
+              .text(k.line())
+              .number(entry.getValue().amount());
+        });
+    Batch.write(jdbc, deleteHeld, pending.releases, (p, release) -> p.text(release.dealId()));
+    Batch.write(
+        jdbc,
+        insertInvoice,
+        pending.invoices.entrySet(),
+        (p, entry) ->
+            p.text(entry.getKey())
+                .text(entry.getValue().rep())
+                .text(entry.getValue().team())
+                .text(entry.getValue().region()));
+  }
+
+  private static Batch.Params sums(Batch.Params p, Sums s) throws java.sql.SQLException {
+    return p.number(s.revenue)
+        .number(s.cost)
+        .whole(s.won)
+        .whole(s.lost)
+        .whole(s.cycleDays)
+        .whole(s.held)
+        .number(s.heldAmount)
+        .number(s.collections);
+  }
+
+  /**
+   * A release takes the deal out of the held figures where the hold put it (its close month and
+   * attribution), as of the release's instant. The hold is of the same deal, so it was handled
+   * before, in this batch or an earlier one.
+   */
+  private void resolveReleases(Pending pending) {
+    if (pending.releases.isEmpty()) {
+      return;
+    }
+    Map<String, HeldDeal> held = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (Release release : pending.releases) {
+      HeldDeal inBatch = pending.holds.get(release.dealId());
+      if (inBatch != null) {
+        held.put(release.dealId(), inBatch);
+      } else {
+        unknown.add(release.dealId());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      jdbc.query(
+          selectHeld,
+          rs -> {
+            held.put(
+                rs.getString(1),
+                new HeldDeal(
+                    new Attribution(
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)),
+                    rs.getBigDecimal(7)));
+          },
+          (Object) unknown.toArray(String[]::new));
+    }
+    for (Release release : pending.releases) {
+      HeldDeal deal = held.get(release.dealId());
+      pending.holds.remove(release.dealId());
+      if (deal == null) {
+        continue; // a release of a hold this projection never saw: nothing was counted as held
+      }
+      Sums change = new Sums();
+      change.held = -1;
+      change.heldAmount = deal.amount().negate();
+      pending.change(deal.at(), release.recorded(), change);
+    }
+  }
+
+  /**
+   * A payment is credited to its invoice's owner, team and region (copied from the deal at win
+   * time) in the month it was received. Payments carry no product line: their rows have ''.
+   */
+  private void resolvePayments(Pending pending) {
+    if (pending.payments.isEmpty()) {
+      return;
+    }
+    Map<String, InvoiceOwner> owners = new HashMap<>(pending.invoices);
+    List<String> unknown =
+        pending.payments.stream()
+            .map(Payment::invoiceId)
+            .filter(id -> !owners.containsKey(id))
+            .distinct()
+            .toList();
+    if (!unknown.isEmpty()) {
+      jdbc.query(
+          selectInvoices,
+          rs -> {
+            owners.put(
+                rs.getString(1),
+                new InvoiceOwner(rs.getString(2), rs.getString(3), rs.getString(4)));
+          },
+          (Object) unknown.toArray(String[]::new));
+    }
+    for (Payment payment : pending.payments) {
+      InvoiceOwner owner = owners.get(payment.invoiceId());
+      if (owner == null) {
+        continue; // an invoice this projection never saw issued (older history): not attributable
+      }
+      Sums change = new Sums();
+      change.collections = payment.amount();
+      pending.change(
+          Attribution.of(payment.on(), owner.rep(), owner.team(), owner.region(), ""),
+          payment.recorded(),
+          change);
+    }
+  }
+
+  /**
+   * Each customer's first won deal, and how the new-customer count moved as it was learnt: a win
+   * that becomes a customer's first counts +1 in its close month at its instant, and the first win
+   * it displaces -1 in its own. Taken in the order the wins are handled (recorded order, since one
+   * customer's wins reach this projection in stream order on one segment at a time; see
+   * docs/decisions.md).
+   */
+  private Map<String, FirstWin> resolveFirstWins(Pending pending) {
+    Map<String, FirstWin> changed = new TreeMap<>();
+    if (pending.wins.isEmpty()) {
+      return changed;
+    }
+    Map<String, FirstWin> current = new HashMap<>();
+    jdbc.query(
+        selectFirstWins,
+        rs -> {
+          current.put(
+              rs.getString(1),
+              new FirstWin(
+                  rs.getString(2),
+                  rs.getObject(3, LocalDate.class),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7)));
+        },
+        (Object) pending.wins.stream().map(Win::customerId).distinct().toArray(String[]::new));
+    for (Win win : pending.wins) {
+      FirstWin before = current.get(win.customerId());
+      if (before != null && !win.win().before(before)) {
+        continue;
+      }
+      if (before != null) {
+        Sums out = new Sums();
+        out.newCustomers = -1;
+        pending.learnt(before.at(), win.recorded(), out);
+      }
+      Sums in = new Sums();
+      in.newCustomers = 1;
+      pending.learnt(win.win().at(), win.recorded(), in);
+      current.put(win.customerId(), win.win());
+      changed.put(win.customerId(), win.win());
+    }
+    return changed;
   }
 }

@@ -1,0 +1,115 @@
+package com.salesledger.query.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesledger.events.common.Period;
+import com.salesledger.events.deal.DealPutOnCreditHold;
+import com.salesledger.events.deal.DealWon;
+import com.salesledger.platform.security.DataScope;
+import com.salesledger.query.common.Projector;
+import com.salesledger.query.common.ReadModelDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/** Random histories: the dashboard as of T equals the dashboard of only the events up to T. */
+class SalesDashboardProperties {
+
+  record Recorded(Instant at, String aggregate, Object event) {}
+
+  static List<Recorded> history(List<Integer> seeds) {
+    List<Recorded> events = new ArrayList<>();
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    Facts.Seat[] seats = {Facts.REP1, Facts.REP2, Facts.REP3, Facts.REP4};
+    int n = 0;
+    for (int seed : seeds) {
+      n++;
+      at = at.plusSeconds(3600L * (seed % 50 + 1));
+      Facts.Seat seat = seats[seed % 4];
+      LocalDate close = LocalDate.of(2026, 1 + seed % 6, 1 + seed % 28);
+      String deal = "D" + n;
+      String customer = "C" + (seed % 5);
+      String amount = (100 + seed % 900) + ".00";
+      switch (seed % 4) {
+        case 0 -> events.add(new Recorded(at, deal, Facts.lost(deal, customer, seat, "L1", close)));
+        case 1 -> {
+          DealPutOnCreditHold held =
+              Facts.held(deal, customer, seat, "L2", amount, "50.00", close.minusDays(5), close);
+          events.add(new Recorded(at, deal, held));
+          if (seed % 3 == 0) {
+            Instant later = at.plusSeconds(86_400L * (seed % 40));
+            events.add(new Recorded(later, deal, Facts.released(held)));
+            events.add(new Recorded(later, deal, Facts.won(held)));
+          }
+        }
+        default -> {
+          DealWon won =
+              Facts.won(deal, customer, seat, "L1", amount, "60.00", close.minusDays(9), close);
+          events.add(new Recorded(at, deal, won));
+          events.add(new Recorded(at, "I" + n, Facts.invoice("I" + n, won, amount, close)));
+          events.add(
+              new Recorded(
+                  at.plusSeconds(86_400L * (seed % 60)),
+                  "I" + n,
+                  Facts.payment("I" + n, "P" + n, "10.00", close.plusDays(seed % 70))));
+        }
+      }
+    }
+    events.sort(java.util.Comparator.comparing(Recorded::at));
+    return events;
+  }
+
+  static JdbcSalesDashboard dashboard(ReadModelDatabase db) {
+    return new JdbcSalesDashboard(
+        db.jdbc(), new Facts.FakeTargets(), Clock.systemUTC(), ZoneOffset.UTC);
+  }
+
+  static void project(ReadModelDatabase db, List<Recorded> events, int batch) {
+    Projector projector = new Projector(new SalesProjection(db.jdbc()));
+    for (int i = 0; i < events.size(); i += batch) {
+      List<Recorded> slice = events.subList(i, Math.min(events.size(), i + batch));
+      // one instant per batch call in the fixture: split where the instant changes
+      int start = 0;
+      for (int j = 1; j <= slice.size(); j++) {
+        if (j == slice.size() || !slice.get(j).at().equals(slice.get(start).at())) {
+          projector.at(slice.get(start).at());
+          projector.batch(
+              slice.subList(start, j).stream()
+                  .map(r -> new Projector.Stored(r.aggregate(), r.event()))
+                  .toList());
+          start = j;
+        }
+      }
+    }
+  }
+
+  @Property(tries = 12)
+  void as_of_T_equals_the_dashboard_of_the_events_recorded_up_to_T(
+      @ForAll @Size(min = 1, max = 25) List<@IntRange(min = 0, max = 10_000) Integer> seeds,
+      @ForAll @IntRange(min = 0, max = 100) int cut,
+      @ForAll @IntRange(min = 1, max = 7) int batch) {
+    List<Recorded> events = history(seeds);
+    Instant asOf = events.get(Math.min(events.size() - 1, cut * events.size() / 101)).at();
+    Period half = Period.parse("2026");
+    ReadModelDatabase db = ReadModelDatabase.emptied();
+    project(db, events.stream().filter(e -> !e.at().isAfter(asOf)).toList(), 1);
+    List<SalesDashboard.Result> expected = new ArrayList<>();
+    for (GroupBy groupBy : GroupBy.values()) {
+      expected.add(dashboard(db).compute(half, groupBy, DataScope.everything(), null));
+    }
+    db = ReadModelDatabase.emptied();
+    project(db, events, batch);
+    for (GroupBy groupBy : GroupBy.values()) {
+      assertThat(dashboard(db).compute(half, groupBy, DataScope.everything(), asOf))
+          .as("%s as of %s", groupBy, asOf)
+          .isEqualTo(expected.get(groupBy.ordinal()));
+    }
+  }
+}
