@@ -58,6 +58,8 @@ class DataFolderOwnershipTest {
     try (Ledger again =
         SharedLedger.startEmbedded(
             folderA, Map.of("ledger.embedded-db.port", Integer.toString(databasePort)))) {
+      // The start stops the orphan; the process may take a moment to be reaped after its signal.
+      orphan.onExit().completeOnTimeout(orphan, 10, java.util.concurrent.TimeUnit.SECONDS).join();
       assertThat(orphan.isAlive()).as("the orphan was stopped").isFalse();
       assertThat(postmaster(folderA).orElseThrow().pid())
           .isEqualTo(again.embeddedDatabase().orElseThrow().serverProcess().pid());

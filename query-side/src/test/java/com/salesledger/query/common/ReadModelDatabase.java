@@ -50,6 +50,7 @@ public final class ReadModelDatabase {
                   () -> {
                     instance.dataSource.close();
                     server.close();
+                    deleteRecursively(folder);
                   }));
     }
     return instance;
@@ -77,11 +78,17 @@ public final class ReadModelDatabase {
     return dataSource;
   }
 
+  private static void deleteRecursively(Path folder) {
+    try (var paths = Files.walk(folder)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Leftovers in the temporary folder do not fail a finished test run.
+    }
+  }
+
   private static Path temporaryFolder() {
     try {
-      Path folder = Files.createTempDirectory("read-model-test");
-      folder.toFile().deleteOnExit();
-      return folder;
+      return Files.createTempDirectory("read-model-test");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
