@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
     disabledReason = "counts events in the JDBC event table, which Axon Server leaves empty")
 class TwoQuerySidesTest {
 
-  private static final List<String> PROCESSORS = List.of("deals", "sales", "receivables");
+  private static final List<String> PROCESSORS =
+      List.of("deals", "sales", "receivables", "credit", "targets", "organisation");
   private static Path dataDir;
   private static Ledger ledger;
   private static ConfigurableApplicationContext second;
@@ -74,8 +75,10 @@ class TwoQuerySidesTest {
     awaitAll(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
     List<String> open =
         jdbc.queryForList(
-            "select deal_id from deal_view where status = 'OPEN' order by deal_id limit 40",
+            "select deal_id from deal_view where status = 'OPEN' and team in (select team from"
+                + " deal_view where owner_rep in ('rep1', 'rep2')) order by deal_id limit 40",
             String.class);
+    assertThat(open).as("open deals in manager1's teams").hasSizeGreaterThan(10);
     Api manager = Api.at(ledger.commandPort(), "manager1");
     long position = 0;
     for (int i = 0; i < open.size(); i++) {
