@@ -192,7 +192,7 @@ class AgeingAndCreditQueriesTest {
     Api.Response inbox = reader.get("/api/credit-inbox?minPosition=" + minPosition);
     assertThat(inbox.status()).as(inbox.text()).isEqualTo(200);
     List<String> deals = new ArrayList<>();
-    inbox.json().forEach(i -> deals.add(i.get("kind").asText() + ":" + i.get("dealId").asText()));
+    inbox.json().forEach(i -> deals.add(i.get("kind").asText() + ":" + i.path("dealId").asText()));
     return deals;
   }
 

@@ -19,9 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class DealToCashJourneyTest {
 
-  private final String rep = unique("rep");
-  private final String team = unique("team");
   private final String region = unique("region");
+  private final String team = unique("team");
+  private final String rep = unique("rep");
+
+  {
+    // a region of this test's own, so its figures are exact: team managed by manager1, one rep
+    Api admin = command("admin");
+    TestOrganisation.region(admin, region);
+    TestOrganisation.team(admin, team, region, java.util.List.of("manager1"));
+    TestOrganisation.rep(admin, rep, team);
+  }
 
   @Test
   void open_win_invoice_and_part_payment_show_exact_figures_on_dashboard_and_invoice() {

@@ -37,7 +37,7 @@ class EventMetadataTest {
                 "ownerRep",
                 "rep2",
                 "team",
-                "north-2",
+                "north-1",
                 "reason",
                 "rep1 moved to key accounts",
                 "user",
@@ -46,7 +46,7 @@ class EventMetadataTest {
     Api.Response reassigned =
         manager.post(
             "/api/deals/" + dealId + "/reassign",
-            Map.of("ownerRep", "rep2", "team", "north-2", "reason", "rep1 moved to key accounts"));
+            Map.of("ownerRep", "rep2", "team", "north-1", "reason", "rep1 moved to key accounts"));
     assertThat(reassigned.status()).as(reassigned.text()).isEqualTo(200);
 
     DomainEventMessage<?> event = StoredEvents.of(SharedLedger.get(), dealId).get(1);

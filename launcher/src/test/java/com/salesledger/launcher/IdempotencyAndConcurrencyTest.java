@@ -24,7 +24,7 @@ class IdempotencyAndConcurrencyTest {
   private final Api finance = command("finance1");
 
   private static Map<String, Object> deal() {
-    return TestDeals.dealFor(unique("rep"));
+    return TestDeals.dealFor(TestOrganisation.newRep());
   }
 
   @Test
@@ -40,7 +40,8 @@ class IdempotencyAndConcurrencyTest {
     assertThat(again.position()).isEqualTo(first.position());
     assertThat(eventCount()).isEqualTo(events);
 
-    Api.Response otherBody = keyed.post("/api/deals", deal());
+    Map<String, Object> other = TestDeals.dealFor((String) body.get("ownerRep"));
+    Api.Response otherBody = keyed.post("/api/deals", other);
     assertProblem(otherBody, 422, "Idempotency-Key");
     assertThat(eventCount()).isEqualTo(events);
   }

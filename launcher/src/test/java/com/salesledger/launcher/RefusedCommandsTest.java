@@ -168,9 +168,7 @@ class RefusedCommandsTest {
   }
 
   private static Map<String, Object> validDeal() {
-    Map<String, Object> body = TestDeals.dealFor(unique("rep"));
-    body.put("team", "team-a");
-    return body;
+    return TestDeals.dealFor("rep1"); // a rep of manager1's team north-1
   }
 
   static long eventCount() {

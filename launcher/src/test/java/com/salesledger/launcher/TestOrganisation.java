@@ -34,6 +34,13 @@ final class TestOrganisation {
     rep(admin, "rep2", "north-1");
   }
 
+  static void region(Api admin, String regionId) {
+    send(
+        admin,
+        "/api/organisation/regions",
+        Map.of("regionId", regionId, "name", regionId, "effectiveFrom", SINCE));
+  }
+
   static void team(Api admin, String teamId, String regionId, List<String> managers) {
     send(
         admin,
@@ -52,6 +59,13 @@ final class TestOrganisation {
         admin,
         "/api/organisation/reps",
         Map.of("rep", rep, "teamId", teamId, "effectiveFrom", SINCE));
+  }
+
+  /** A rep of the calling test's own, placed in north-1 (manager1's team) from 2020-01-01. */
+  static String newRep() {
+    String rep = SharedLedger.unique("rep");
+    rep(Api.at(SharedLedger.get().commandPort(), "admin"), rep, "north-1");
+    return rep;
   }
 
   private static void send(Api admin, String path, Map<String, Object> body) {

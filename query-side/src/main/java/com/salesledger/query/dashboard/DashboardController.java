@@ -9,6 +9,7 @@ import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
 import com.salesledger.query.common.Freshness;
+import com.salesledger.query.target.TargetFigures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,7 +84,7 @@ class DashboardController {
         throw LedgerProblem.invalid("asOf", "must not be in the future");
       }
     }
-    long position = freshness.await(request, SalesProjection.PROCESSOR);
+    long position = freshness.await(request, SalesProjection.PROCESSOR, TargetFigures.PROCESSOR);
     DataScope scope = access.scopeOfCurrentCaller();
     SalesDashboard.Result result =
         dashboard.compute(parsedPeriod, parsedGroupBy, scope, parsedAsOf);

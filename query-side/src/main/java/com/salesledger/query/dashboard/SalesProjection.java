@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -138,6 +140,11 @@ class SalesProjection implements RebuildableProjection {
   public List<String> tables() {
     return List.of(
         "sales_month", "customer_first_win", "sales_known", "sales_held_deal", "sales_invoice");
+  }
+
+  @Override
+  public SequencingPolicy<? super EventMessage<?>> sequencing() {
+    return PerCustomerSequencing.INSTANCE;
   }
 
   @Override
@@ -490,9 +497,9 @@ class SalesProjection implements RebuildableProjection {
   /**
    * Each customer's first won deal, and how the new-customer count moved as it was learnt: a win
    * that becomes a customer's first counts +1 in its close month at its instant, and the first win
-   * it displaces -1 in its own. Taken in the order the wins are handled (recorded order, since one
-   * customer's wins reach this projection in stream order on one segment at a time; see
-   * docs/decisions.md).
+   * it displaces -1 in its own. Taken in the order the wins are handled: recorded order, since the
+   * processor sequences per customer ({@link PerCustomerSequencing}), so one customer's wins reach
+   * this projection in stream order on one segment.
    */
   private Map<String, FirstWin> resolveFirstWins(Pending pending) {
     Map<String, FirstWin> changed = new TreeMap<>();

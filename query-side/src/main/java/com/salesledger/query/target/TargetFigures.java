@@ -16,6 +16,12 @@ import java.util.Map;
 public interface TargetFigures {
 
   /**
+   * The processor behind these figures: a read-your-writes query that shows targets waits for it as
+   * well as for its own.
+   */
+  String PROCESSOR = "targets";
+
+  /**
    * The amount in force on {@code effectiveOn}, as the ledger knew it at {@code asOf}, of every
    * target set for {@code level}, {@code period} and {@code metric}, keyed by the scope's id (the
    * rep's user name, the team id, the region id, or {@code "COMPANY"}). Scopes without such a

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(TargetProjection.PROCESSOR)
 class TargetProjection implements RebuildableProjection {
 
-  static final String PROCESSOR = "targets";
+  static final String PROCESSOR = TargetFigures.PROCESSOR;
 
   private final JdbcTemplate jdbc;
   private final String insertTarget;

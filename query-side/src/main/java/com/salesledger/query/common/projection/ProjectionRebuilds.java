@@ -12,7 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -171,17 +173,21 @@ public class ProjectionRebuilds implements DisposableBean {
         projection.tables().forEach(shadows::create);
       }
       jdbc.update("delete from token_entry where processor_name = ?", REBUILD_PROCESSOR);
-      List<Object> handlers = new ArrayList<>();
-      chosen.forEach(p -> handlers.add(p.writingInto(Tables.SHADOW)));
+      // one invoker per projection, so each keeps the order its live processor has
+      List<EventHandlerInvoker> invokers = new ArrayList<>();
+      chosen.forEach(
+          p ->
+              invokers.add(
+                  SimpleEventHandlerInvoker.builder()
+                      .eventHandlers(p.writingInto(Tables.SHADOW))
+                      .sequencingPolicy(p.sequencing())
+                      .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                      .build()));
       int segments = Math.max(1, liveSegments());
       processor =
           PooledStreamingEventProcessor.builder()
               .name(REBUILD_PROCESSOR)
-              .eventHandlerInvoker(
-                  SimpleEventHandlerInvoker.builder()
-                      .eventHandlers(handlers)
-                      .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-                      .build())
+              .eventHandlerInvoker(new MultiEventHandlerInvoker(invokers))
               .errorHandler(
                   context -> {
                     fail(context.error());

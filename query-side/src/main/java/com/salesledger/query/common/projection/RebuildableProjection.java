@@ -1,6 +1,9 @@
 package com.salesledger.query.common.projection;
 
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 
 /**
  * A projection that can be rebuilt beside its live self: the live instance (a Spring bean in its
@@ -16,4 +19,12 @@ public interface RebuildableProjection {
 
   /** A fresh handler instance that writes into {@code tables}. */
   Object writingInto(Tables tables);
+
+  /**
+   * The order its events must be handled in, the same for the live processor and a rebuild: by
+   * default Axon's, per aggregate.
+   */
+  default SequencingPolicy<? super EventMessage<?>> sequencing() {
+    return SequentialPerAggregatePolicy.instance();
+  }
 }
