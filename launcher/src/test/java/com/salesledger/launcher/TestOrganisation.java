@@ -61,12 +61,22 @@ final class TestOrganisation {
         Map.of("rep", rep, "teamId", teamId, "effectiveFrom", SINCE));
   }
 
-  /** A rep of the calling test's own, placed in north-1 (manager1's team) from 2020-01-01. */
+  /**
+   * A rep of the calling test's own, placed in north-1 (manager1's team) from {@link
+   * #NEW_REPS_FROM}: late enough that north-1 exists then even where it was formed by a demo
+   * history (Axon Server keeps the events of earlier test ledgers; the demo's teams date from two
+   * years back), early enough for the tests' deals (opened 2025-01-15, {@link TestDeals}).
+   */
   static String newRep() {
     String rep = SharedLedger.unique("rep");
-    rep(Api.at(SharedLedger.get().commandPort(), "admin"), rep, "north-1");
+    send(
+        Api.at(SharedLedger.get().commandPort(), "admin"),
+        "/api/organisation/reps",
+        Map.of("rep", rep, "teamId", "north-1", "effectiveFrom", NEW_REPS_FROM));
     return rep;
   }
+
+  static final String NEW_REPS_FROM = "2025-01-01";
 
   private static void send(Api admin, String path, Map<String, Object> body) {
     Api.Response answer = admin.post(path, body);

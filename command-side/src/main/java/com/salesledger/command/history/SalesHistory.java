@@ -79,10 +79,11 @@ public final class SalesHistory {
         reps.add(new Rep(name, team, region));
       }
     }
-    // The demo logins own real deals, so "a rep sees only their own" shows something.
+    // The demo logins own real deals, so "a rep sees only their own" shows something; both work
+    // in the first team (north-1), managed by manager1, as in the test ledgers' baseline.
     reps.set(0, new Rep("rep1", reps.get(0).team(), reps.get(0).region()));
-    if (reps.size() > 7) {
-      reps.set(7, new Rep("rep2", reps.get(7).team(), reps.get(7).region()));
+    if (reps.size() > 1) {
+      reps.set(1, new Rep("rep2", reps.get(1).team(), reps.get(1).region()));
     }
   }
 
