@@ -235,7 +235,15 @@ public final class Benchmark {
     long start = System.nanoTime();
     long firstPosition = -1;
     while (true) {
-      JsonNode answer = admin.get("/api/admin/projections").json();
+      Http.Answer reply = admin.get("/api/admin/projections");
+      if (reply.status() != 200) {
+        // busy or briefly unavailable (e.g. 503 while the database is loaded): ask again
+        System.out.printf(
+            Locale.ROOT, "%n%s: projections answered %d, asking again%n", what, reply.status());
+        Thread.sleep(2000);
+        continue;
+      }
+      JsonNode answer = reply.json();
       long head = answer.get("head").asLong();
       long lowest = Long.MAX_VALUE;
       boolean all = true;

@@ -2,6 +2,7 @@ package com.salesledger.platform.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import javax.crypto.SecretKey;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +31,9 @@ class TokenConfiguration {
 
   /** The ledger's own tokens come from hosts with synchronised clocks: a short tolerance. */
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+
+  /** How long a verified token is taken without checking its signature again. */
+  private static final Duration REMEMBER_VERIFIED = Duration.ofSeconds(60);
 
   @Bean
   SecretKey tokenSigningKey(
@@ -63,7 +67,9 @@ class TokenConfiguration {
 
   @Bean
   JwtAuthenticationProvider jwtAuthenticationProvider(JwtDecoder decoder, SsoSettings sso) {
-    JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+    JwtAuthenticationProvider provider =
+        new JwtAuthenticationProvider(
+            new RecentlyVerifiedTokens(decoder, REMEMBER_VERIFIED, Clock.systemUTC()));
     provider.setJwtAuthenticationConverter(
         sso.enabled()
             ? new JwtRoles(sso.rolesClaim(), sso.userClaim())
