@@ -27,6 +27,8 @@ class ProjectionRebuildTest {
       List.of(
           "deal_view",
           "sales_month",
+          "sales_rep_month",
+          "sales_team_month",
           "customer_first_win",
           "sales_known",
           "sales_held_deal",

@@ -121,7 +121,7 @@ final class PostgresCluster {
             "-c",
             "password_encryption=scram-sha-256",
             "-c",
-            "max_connections=100",
+            "max_connections=200",
             "-c",
             "timezone=UTC");
     try {

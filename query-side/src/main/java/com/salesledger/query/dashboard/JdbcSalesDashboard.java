@@ -26,10 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link SalesDashboard} over the roll-ups {@link SalesProjection} writes: {@code sales_month} and
- * {@code customer_first_win} for the present, {@code sales_known} for an as-of instant (month sums
- * before its UTC month, day sums of its month before its day, and the instants of its day up to
- * it). Targets come from the targets feature, through {@link TargetFigures} only.
+ * {@link SalesDashboard} over the roll-ups {@link SalesProjection} writes: {@code sales_month} (or
+ * its smaller roll-ups per rep and per team, see {@link #presentSums}) and {@code
+ * customer_first_win} for the present, {@code sales_known} for an as-of instant (month sums before
+ * its UTC month, day sums of its month before its day, and the instants of its day up to it).
+ * Targets come from the targets feature, through {@link TargetFigures} only.
  */
 @Component
 class JdbcSalesDashboard implements SalesDashboard {
@@ -101,7 +102,9 @@ class JdbcSalesDashboard implements SalesDashboard {
     ScopeFilter filter = ScopeFilter.of(scope, "rep", "team");
     Columns columns = COLUMNS.get(groupBy);
     Known known = asOf == null ? null : Known.at(asOf);
-    String table = known == null ? "sales_month" : "sales_known";
+    String table = known == null ? presentSums(groupBy, scope) : "sales_known";
+    ScopeFilter sumsFilter =
+        table.equals("sales_team_month") ? ScopeFilter.of(scope, "team", "team") : filter;
     String when = known == null ? "" : known.sql();
     // Payments carry no product line: by product line, collections count in the total only.
     SalesFigures.Sums unattributed = new SalesFigures.Sums();
@@ -115,7 +118,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             + " from "
             + table
             + " where month between ? and ? and "
-            + filter.sql()
+            + sumsFilter.sql()
             + when
             + " group by grp",
         rs -> {
@@ -134,7 +137,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             sums.newCustomers = rs.getLong(10);
           }
         },
-        args(period, filter, known).toArray());
+        args(period, sumsFilter, known).toArray());
 
     if (known == null) {
       jdbc.query(
@@ -159,7 +162,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             + " as grp, sum(revenue) from "
             + table
             + " where month between ? and ? and "
-            + filter.sql()
+            + sumsFilter.sql()
             + when
             + " group by grp",
         rs -> {
@@ -168,7 +171,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             group.apply(key).priorRevenue = rs.getBigDecimal(2);
           }
         },
-        args(period.previousYear(), filter, known).toArray());
+        args(period.previousYear(), sumsFilter, known).toArray());
 
     groups.values().removeIf(SalesFigures.Sums::empty);
     Instant knownAt = asOf != null ? asOf : clock.instant();
@@ -192,6 +195,20 @@ class JdbcSalesDashboard implements SalesDashboard {
         total
             .figures("total")
             .withTargets(targetsFor(targetsOf(ScopeLevel.COMPANY, period, knownAt), "COMPANY")));
+  }
+
+  /**
+   * The smallest roll-up of the present figures that answers {@code groupBy} for {@code scope}: per
+   * team and product line for whole teams or everything (but not by rep), per rep for a rep's own
+   * deals or a grouping by rep, and the finest rows only for a rep's own deals by product line. All
+   * three hold the same sums ({@link SalesProjection} writes them in one batch).
+   */
+  private static String presentSums(GroupBy groupBy, DataScope scope) {
+    boolean ownDeals = !scope.unlimited() && !scope.reps().isEmpty();
+    if (ownDeals) {
+      return groupBy == GroupBy.PRODUCT_LINE ? "sales_month" : "sales_rep_month";
+    }
+    return groupBy == GroupBy.REP ? "sales_rep_month" : "sales_team_month";
   }
 
   private static Map<TargetMetric, BigDecimal> targetsFor(

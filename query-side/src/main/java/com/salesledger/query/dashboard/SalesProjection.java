@@ -58,6 +58,8 @@ class SalesProjection implements RebuildableProjection {
   private final String selectHeld;
   private final String deleteHeld;
   private final String insertInvoice;
+  private final String upsertMonthByRep;
+  private final String upsertMonthByTeam;
   private final String selectInvoices;
 
   @Autowired
@@ -68,6 +70,8 @@ class SalesProjection implements RebuildableProjection {
   SalesProjection(JdbcTemplate jdbc, Tables tables) {
     this.jdbc = jdbc;
     String month = tables.of("sales_month");
+    String monthByRep = tables.of("sales_rep_month");
+    String monthByTeam = tables.of("sales_team_month");
     String known = tables.of("sales_known");
     String firstWin = tables.of("customer_first_win");
     String held = tables.of("sales_held_deal");
@@ -79,6 +83,22 @@ class SalesProjection implements RebuildableProjection {
             + SUMS
             + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " on conflict (month, rep, team, region, product_line) do update set "
+            + additions("m", SUMS);
+    this.upsertMonthByRep =
+        "insert into "
+            + monthByRep
+            + " as m (month, rep, team, region, "
+            + SUMS
+            + ") values (?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " on conflict (month, rep, team, region) do update set "
+            + additions("m", SUMS);
+    this.upsertMonthByTeam =
+        "insert into "
+            + monthByTeam
+            + " as m (month, team, region, product_line, "
+            + SUMS
+            + ") values (?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " on conflict (month, team, region, product_line) do update set "
             + additions("m", SUMS);
     this.upsertKnown =
         "insert into "
@@ -139,7 +159,13 @@ class SalesProjection implements RebuildableProjection {
   @Override
   public List<String> tables() {
     return List.of(
-        "sales_month", "customer_first_win", "sales_known", "sales_held_deal", "sales_invoice");
+        "sales_month",
+        "sales_rep_month",
+        "sales_team_month",
+        "customer_first_win",
+        "sales_known",
+        "sales_held_deal",
+        "sales_invoice");
   }
 
   @Override
@@ -336,6 +362,36 @@ class SalesProjection implements RebuildableProjection {
           sums(
               p.date(k.month()).text(k.rep()).text(k.team()).text(k.region()).text(k.line()),
               entry.getValue());
+        });
+    // The same changes rolled up per rep and per team (the present dashboard reads these).
+    Map<Attribution, Sums> byRep = new TreeMap<>(ATTRIBUTION_ORDER);
+    Map<Attribution, Sums> byTeam = new TreeMap<>(ATTRIBUTION_ORDER);
+    pending.months.forEach(
+        (k, change) -> {
+          byRep
+              .computeIfAbsent(
+                  new Attribution(k.month(), k.rep(), k.team(), k.region(), ""), x -> new Sums())
+              .add(change);
+          byTeam
+              .computeIfAbsent(
+                  new Attribution(k.month(), "", k.team(), k.region(), k.line()), x -> new Sums())
+              .add(change);
+        });
+    Batch.write(
+        jdbc,
+        upsertMonthByRep,
+        byRep.entrySet(),
+        (p, entry) -> {
+          Attribution k = entry.getKey();
+          sums(p.date(k.month()).text(k.rep()).text(k.team()).text(k.region()), entry.getValue());
+        });
+    Batch.write(
+        jdbc,
+        upsertMonthByTeam,
+        byTeam.entrySet(),
+        (p, entry) -> {
+          Attribution k = entry.getKey();
+          sums(p.date(k.month()).text(k.team()).text(k.region()).text(k.line()), entry.getValue());
         });
     Batch.write(
         jdbc,

@@ -19,7 +19,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** Random histories: the dashboard as of T equals the dashboard of only the events up to T. */
+/**
+ * Random histories: the dashboard as of T equals the dashboard of only the events up to T, for
+ * every grouping and every kind of caller's scope.
+ */
 class SalesDashboardProperties {
 
   record Recorded(Instant at, String aggregate, Object event) {}
@@ -101,15 +104,32 @@ class SalesDashboardProperties {
     ReadModelDatabase db = ReadModelDatabase.emptied();
     project(db, events.stream().filter(e -> !e.at().isAfter(asOf)).toList(), 1);
     List<SalesDashboard.Result> expected = new ArrayList<>();
-    for (GroupBy groupBy : GroupBy.values()) {
-      expected.add(dashboard(db).compute(half, groupBy, DataScope.everything(), null));
+    for (DataScope scope : SCOPES) {
+      for (GroupBy groupBy : GroupBy.values()) {
+        expected.add(dashboard(db).compute(half, groupBy, scope, null));
+      }
     }
     db = ReadModelDatabase.emptied();
     project(db, events, batch);
-    for (GroupBy groupBy : GroupBy.values()) {
-      assertThat(dashboard(db).compute(half, groupBy, DataScope.everything(), asOf))
-          .as("%s as of %s", groupBy, asOf)
-          .isEqualTo(expected.get(groupBy.ordinal()));
+    int i = 0;
+    for (DataScope scope : SCOPES) {
+      for (GroupBy groupBy : GroupBy.values()) {
+        assertThat(dashboard(db).compute(half, groupBy, scope, asOf))
+            .as("%s for %s as of %s", groupBy, scope.describe(), asOf)
+            .isEqualTo(expected.get(i++));
+      }
     }
   }
+
+  /**
+   * Every kind of caller: the present answer reads a different roll-up for each (per team, per rep
+   * or the finest rows), the as-of answer always the same rows, so each roll-up is checked.
+   */
+  private static final List<DataScope> SCOPES =
+      List.of(
+          DataScope.everything(),
+          DataScope.ofTeams(java.util.Set.of(Facts.REP1.team())),
+          DataScope.ownedBy(Facts.REP3.rep()),
+          DataScope.ownedBy(Facts.REP4.rep())
+              .union(DataScope.ofTeams(java.util.Set.of("north-2"))));
 }
