@@ -111,13 +111,20 @@ public class EventStoreConfiguration {
   EmbeddedEventStore eventStore(
       EventStorageEngine storageEngine,
       @Value("${ledger.eventstore.fetch-delay-ms:50}") long fetchDelayMs,
-      @Value("${ledger.eventstore.cached-events:1000}") int cachedEvents) {
-    // processors at the head share a cache of recent events; Axon keeps 10,000 by default, which
-    // with the rebuild's batches ran a 320 MiB heap out of memory (seen in a benchmark run)
+      @Value("${ledger.eventstore.cached-events:1000}") int cachedEvents,
+      @Value("${ledger.eventstore.shared-tail:false}") boolean sharedTail) {
+    // Axon lets processors at the head share one reader and a cache of recent events. A processor
+    // that stops reading for a while (its work packages full, its batch being written) keeps its
+    // place in that shared list, and everything read after it stays in memory until it reads on:
+    // catching up on 1.4 million events, one slow processor held 130,000 events (and their gap
+    // sets) and ran the 320 MiB heap out of memory (benchmark, heap histogram). Each processor
+    // therefore reads its own stream, at most a fetch (500 events) ahead of itself; the cost is
+    // that each one reads and deserializes the events it handles on its own.
     return EmbeddedEventStore.builder()
         .storageEngine(storageEngine)
         .fetchDelay(fetchDelayMs)
         .cachedEvents(cachedEvents)
+        .optimizeEventConsumption(sharedTail)
         .build();
   }
 }
