@@ -212,5 +212,9 @@ class AttainmentApiTest {
     assertThat(managersReps).containsKeys(a, b).doesNotContainKey(c);
     JsonNode managersRegion = rows(manager, "region", null).get(region);
     assertThat(revenue(managersRegion)).isEqualByComparingTo("1500.00");
+    // Nor the region's target: GET /api/targets answers 404 for it to a manager, and 1,500.00
+    // against the whole region's 10,000.00 is no attainment of theirs (found by probing).
+    assertThat(managersRegion.get("metrics").get("REVENUE").has("target")).isFalse();
+    assertThat(managersRegion.has("attainment")).isFalse();
   }
 }

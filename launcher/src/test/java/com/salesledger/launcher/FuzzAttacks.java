@@ -297,7 +297,15 @@ final class FuzzAttacks {
                       "WON",
                       "deals",
                       "2025-Q5",
-                      "99999-01"));
+                      "99999-01",
+                      // Parameters read as text by their controllers: years PostgreSQL cannot hold,
+                      // and 1900, whose year before is no Period (each was a 500 once).
+                      "%2B999999999-12-31",
+                      "-999999999-01-01",
+                      "-1000000000-01-01T00:00:00Z",
+                      "%2B1000000000-12-31T23:59:59Z",
+                      "1900",
+                      "9999"));
     };
   }
 

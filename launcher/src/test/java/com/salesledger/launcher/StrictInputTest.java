@@ -83,6 +83,104 @@ class StrictInputTest {
     assertProblem(Api.at(SharedLedger.get().commandPort(), null).get("/error"), 404, null);
   }
 
+  /**
+   * Found by probing: these controllers read dates, instants and periods as text, and a year such
+   * as +999999999 (a Java date, not a PostgreSQL one) was a 500, or a 200 with nonsense sums.
+   */
+  @Test
+  void absurd_dates_instants_and_periods_in_query_parameters_are_400s_naming_them() {
+    Api finance = query("finance1");
+    String far = "%2B1000000000-12-31T23:59:59Z";
+    String before = "-1000000000-01-01T00:00:00Z";
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put("/api/organisation?effectiveOn=%2B999999999-12-31", "effectiveOn");
+    refused.put("/api/organisation?effectiveOn=0001-01-01", "effectiveOn");
+    refused.put("/api/organisation?asOf=" + before, "asOf");
+    refused.put("/api/organisation?asOf=" + far, "asOf");
+    refused.put("/api/targets?asOf=" + far, "asOf");
+    refused.put("/api/targets?effectiveOn=-999999999-01-01", "effectiveOn");
+    refused.put("/api/targets?period=9999", "period");
+    refused.put("/api/targets/COMPANY:COMPANY:2026:REVENUE?asOf=" + before, "asOf");
+    refused.put("/api/dashboard/sales?period=1900", "period");
+    refused.put("/api/dashboard/sales?period=9999", "period");
+    refused.put("/api/dashboard/sales?period=2026&asOf=" + before, "asOf");
+    refused.put("/api/credit-accounts/C-strict?asOf=%2B999999999-12-31", "asOf");
+    refused.put("/api/credit-accounts/C-strict?asOf=" + before, "asOf");
+    refused.put("/api/receivables/ageing?asOf=0001-01-01", "asOf");
+    refused.put("/api/receivables/collections?from=-999999999-01-01&to=2026-01-01", "from");
+    refused.forEach((path, field) -> assertProblem(finance.get(path), 400, field));
+  }
+
+  /**
+   * Found by probing: a date sent as an array or a number, a rep named "a:b" (which no target can
+   * name) and a target for the year 9999 were all accepted.
+   */
+  @Test
+  void dates_other_than_strings_unaddressable_ids_and_absurd_periods_are_refused_in_bodies() {
+    long before = eventCount();
+    Api admin = command("admin");
+    assertProblem(
+        post(
+            admin,
+            "/api/organisation/regions",
+            "{\"regionId\":\"strict-r\",\"name\":\"R\",\"effectiveFrom\":[2026,1,1]}"),
+        400,
+        "effectiveFrom");
+    assertProblem(
+        post(
+            admin,
+            "/api/organisation/regions",
+            "{\"regionId\":\"strict-r\",\"name\":\"R\",\"effectiveFrom\":20260101}"),
+        400,
+        "effectiveFrom");
+    assertProblem(
+        admin.post(
+            "/api/organisation/regions",
+            Map.of("regionId", "strict:r", "name", "R", "effectiveFrom", "2026-01-01")),
+        400,
+        "regionId");
+    assertProblem(
+        admin.post(
+            "/api/organisation/reps",
+            Map.of("rep", "a:b", "teamId", "north-1", "effectiveFrom", "2026-01-01")),
+        400,
+        "rep");
+    assertProblem(
+        admin.post(
+            "/api/organisation/teams",
+            Map.of(
+                "teamId",
+                "t".repeat(33),
+                "regionId",
+                "north",
+                "name",
+                "T",
+                "managers",
+                java.util.List.of(),
+                "effectiveFrom",
+                "2026-01-01")),
+        400,
+        "teamId");
+    assertProblem(
+        command("finance1")
+            .post(
+                "/api/targets",
+                Map.of(
+                    "scope",
+                    Map.of("level", "COMPANY"),
+                    "period",
+                    "9999",
+                    "metric",
+                    "REVENUE",
+                    "amount",
+                    "1.00",
+                    "reason",
+                    "far")),
+        400,
+        "period");
+    assertThat(eventCount()).isEqualTo(before);
+  }
+
   @Test
   void an_oversize_body_is_a_413_problem() {
     Map<String, Object> deal = TestDeals.dealFor("rep1");

@@ -12,6 +12,13 @@ public final class Ids {
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
+  /**
+   * A region, team or rep: it is written {@code LEVEL:id} in target ids and queries, and a target
+   * id ({@code REGION:<id>:2026-Q1:NEW_CUSTOMERS}) must still be a {@link #SAFE} id, so no ':' and
+   * at most 32 characters.
+   */
+  private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+
   private Ids() {}
 
   public static String require(String field, String id) {
@@ -19,6 +26,17 @@ public final class Ids {
       throw LedgerProblem.invalid(
           field,
           "must be 1 to 64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+    }
+    return id;
+  }
+
+  /** The id of a region, team or rep, as the organisation records it and targets name it. */
+  public static String requireScopeId(String field, String id) {
+    if (id == null || !SCOPE.matcher(id).matches()) {
+      throw LedgerProblem.invalid(
+          field,
+          "must be 1 to 32 letters, digits, '.', '_' or '-' (no ':'), starting with a letter or"
+              + " digit");
     }
     return id;
   }

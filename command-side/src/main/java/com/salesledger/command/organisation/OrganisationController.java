@@ -31,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Organisation commands, for admins. Field presence and form are checked here; every rule
  * (duplicates, unknown parents, dates before a thing existed) in {@link Organisation}. Answers name
- * the region, team or rep the command was about, beside the organisation's version and position.
+ * the region, team or rep the command was about, beside the organisation's version and position. A
+ * new region, team or rep gets an id that targets can name ({@link Ids#requireScopeId}): a rep
+ * "a:b" was accepted and could then never be given a target.
  */
 @RestController
 @RequestMapping("/api/organisation")
@@ -72,7 +74,7 @@ class OrganisationController {
   @PostMapping("/regions")
   ResponseEntity<Map<String, Object>> establishRegion(
       @Valid @RequestBody RegionRequest body, HttpServletRequest request) {
-    String regionId = Ids.require("regionId", body.regionId());
+    String regionId = Ids.requireScopeId("regionId", body.regionId());
     return send(
         request,
         new EstablishRegion(regionId, body.name(), body.effectiveFrom()),
@@ -86,7 +88,7 @@ class OrganisationController {
   @PostMapping("/teams")
   ResponseEntity<Map<String, Object>> formTeam(
       @Valid @RequestBody TeamRequest body, HttpServletRequest request) {
-    String teamId = Ids.require("teamId", body.teamId());
+    String teamId = Ids.requireScopeId("teamId", body.teamId());
     List<String> managers = userNames("managers", body.managers());
     FormTeam command =
         new FormTeam(
@@ -101,7 +103,7 @@ class OrganisationController {
   @PostMapping("/reps")
   ResponseEntity<Map<String, Object>> addRep(
       @Valid @RequestBody RepRequest body, HttpServletRequest request) {
-    String rep = Ids.require("rep", body.rep());
+    String rep = Ids.requireScopeId("rep", body.rep());
     AddRep command = new AddRep(rep, Ids.require("teamId", body.teamId()), body.effectiveFrom());
     return send(request, command, body, HttpStatus.CREATED, null, "rep", rep);
   }

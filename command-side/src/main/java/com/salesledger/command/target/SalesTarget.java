@@ -73,7 +73,11 @@ public class SalesTarget {
 
   protected SalesTarget() {}
 
-  /** A second target for the same scope, period and metric is this same stream: 409. */
+  /**
+   * A second target for the same scope, period and metric is this same stream: 409. The caller's
+   * scope is checked first, so that whether a target outside it exists is not told (a manager got
+   * 409 for another team's existing target and 403 for a missing one).
+   */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   public CommandResult handle(
@@ -84,6 +88,11 @@ public class SalesTarget {
       OrganisationChart chart) {
     Actor caller = Caller.of(user, roles);
     Access.requirePermission(access, caller, Permission.SET_TARGETS);
+    String team = placeInOrganisation(command.scope(), command.period(), chart);
+    if (!TargetAccess.covers(
+        access.scopeOf(caller, command.period().start()), command.scope(), team)) {
+      throw Rejected.forbidden("You may set targets only within your own scope.");
+    }
     if (set) {
       throw Rejected.conflict(
           "A target for "
@@ -97,11 +106,6 @@ public class SalesTarget {
               + ". Revise it instead.");
     }
     requireAmount(command.metric(), "amount", command.amount());
-    String team = placeInOrganisation(command.scope(), command.period(), chart);
-    if (!TargetAccess.covers(
-        access.scopeOf(caller, command.period().start()), command.scope(), team)) {
-      throw Rejected.forbidden("You may set targets only within your own scope.");
-    }
     apply(
         new TargetSet(
             command.targetId(),

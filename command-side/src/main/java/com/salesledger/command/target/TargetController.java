@@ -19,6 +19,7 @@ import com.salesledger.platform.LedgerSettings;
 import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
+import com.salesledger.platform.web.input.DateRange;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -74,10 +75,12 @@ class TargetController {
 
   private final CommandDispatcher dispatcher;
   private final LedgerSettings settings;
+  private final DateRange dates;
 
-  TargetController(CommandDispatcher dispatcher, LedgerSettings settings) {
+  TargetController(CommandDispatcher dispatcher, LedgerSettings settings, DateRange dates) {
     this.dispatcher = dispatcher;
     this.settings = settings;
+    this.dates = dates;
   }
 
   /** Answers the target's id, {@code LEVEL:id:period:METRIC}. */
@@ -174,19 +177,18 @@ class TargetController {
       }
       return TargetScope.company();
     }
-    if (body.id() == null || !body.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}")) {
-      throw LedgerProblem.invalid(
-          field + ".id", "must be 1 to 32 letters, digits, '.', '_' or '-' (no ':')");
-    }
-    return new TargetScope(body.level(), body.id());
+    return new TargetScope(body.level(), Ids.requireScopeId(field + ".id", body.id()));
   }
 
-  private static Period period(String field, String text) {
+  /** Within the dates a client may send: a target for 9999 put an absurd year into the events. */
+  private Period period(String field, String text) {
+    Period period;
     try {
-      return Period.parse(text);
+      period = Period.parse(text);
     } catch (IllegalArgumentException e) {
       throw LedgerProblem.invalid(field, e.getMessage());
     }
+    return dates.require(field, period);
   }
 
   /** The stream id is internal; answers name the target. */

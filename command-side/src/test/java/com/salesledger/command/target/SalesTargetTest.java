@@ -103,6 +103,25 @@ class SalesTargetTest {
         .expectNoEvents();
   }
 
+  /**
+   * Found by probing: manager1 got 409 "already exists" for another team's existing target and 403
+   * for a missing one, which told whether a target outside their scope exists.
+   */
+  @Test
+  void setting_a_target_outside_ones_scope_is_403_whether_or_not_it_exists() {
+    fixture
+        .given(companySet("1000000.00", "finance1"))
+        .when(setCompany("5.00"), MANAGER1)
+        .expectException(rejected(FORBIDDEN, null, "only within your own scope"))
+        .expectNoEvents();
+    setUp();
+    fixture
+        .givenNoPriorActivity()
+        .when(setCompany("5.00"), MANAGER1)
+        .expectException(rejected(FORBIDDEN, null, "only within your own scope"))
+        .expectNoEvents();
+  }
+
   @Test
   void a_rep_may_not_set_targets() {
     fixture

@@ -5,6 +5,7 @@ import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
+import com.salesledger.platform.web.input.DateRange;
 import com.salesledger.query.common.Freshness;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -31,13 +32,19 @@ class CreditQueryController {
   private final AccessPolicy access;
   private final Freshness freshness;
   private final Clock clock;
+  private final DateRange dates;
 
   CreditQueryController(
-      CreditAccounts accounts, AccessPolicy access, Freshness freshness, Clock clock) {
+      CreditAccounts accounts,
+      AccessPolicy access,
+      Freshness freshness,
+      Clock clock,
+      DateRange dates) {
     this.accounts = accounts;
     this.access = access;
     this.freshness = freshness;
     this.clock = clock;
+    this.dates = dates;
   }
 
   @GetMapping("/api/credit-accounts/{customerId}")
@@ -45,7 +52,7 @@ class CreditQueryController {
       @PathVariable String customerId,
       @RequestParam(required = false) String asOf,
       HttpServletRequest request) {
-    Instant instant = asOf == null || asOf.isBlank() ? clock.instant() : instant(asOf, clock);
+    Instant instant = asOf == null || asOf.isBlank() ? clock.instant() : instant(asOf);
     if (instant.isAfter(clock.instant())) {
       throw LedgerProblem.invalid("asOf", "must not be in the future");
     }
@@ -84,12 +91,13 @@ class CreditQueryController {
    * An ISO instant, or a date meaning the end of that day (UTC), i.e. the state after all of it;
    * today's date means now.
    */
-  private static Instant instant(String text, Clock clock) {
+  private Instant instant(String text) {
     try {
-      return Instant.parse(text);
+      return dates.require("asOf", Instant.parse(text));
     } catch (DateTimeParseException notInstant) {
       try {
-        LocalDate date = LocalDate.parse(text);
+        // In range before the end of the day is computed: +999999999-12-31 has no next day.
+        LocalDate date = dates.require("asOf", LocalDate.parse(text));
         Instant end = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000);
         Instant now = clock.instant();
         return end.isAfter(now) && !date.atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(now)

@@ -8,6 +8,7 @@ import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
+import com.salesledger.platform.web.input.DateRange;
 import com.salesledger.query.common.Freshness;
 import com.salesledger.query.target.TargetFigures;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,14 +38,17 @@ class DashboardController {
   private final Freshness freshness;
   private final LedgerSettings settings;
   private final Clock clock;
+  private final DateRange dates;
 
   DashboardController(
       SalesDashboard dashboard,
       AccessPolicy access,
       Freshness freshness,
       LedgerSettings settings,
-      Clock clock) {
+      Clock clock,
+      DateRange dates) {
     this.clock = clock;
+    this.dates = dates;
     this.dashboard = dashboard;
     this.access = access;
     this.freshness = freshness;
@@ -67,6 +71,14 @@ class DashboardController {
     } catch (IllegalArgumentException e) {
       throw LedgerProblem.invalid("period", e.getMessage());
     }
+    dates.require("period", parsedPeriod);
+    try {
+      // Growth compares with the year before, which a Period cannot be before 1900.
+      parsedPeriod.previousYear();
+    } catch (IllegalArgumentException e) {
+      throw LedgerProblem.invalid(
+          "period", "must be after 1900 (growth compares it with the year before)");
+    }
     try {
       parsedGroupBy = GroupBy.parse(groupBy);
     } catch (IllegalArgumentException e) {
@@ -80,6 +92,7 @@ class DashboardController {
         throw LedgerProblem.invalid(
             "asOf", "must be an ISO-8601 instant, e.g. 2026-03-31T23:59:59Z");
       }
+      dates.require("asOf", parsedAsOf);
       if (parsedAsOf.isAfter(clock.instant())) {
         throw LedgerProblem.invalid("asOf", "must not be in the future");
       }

@@ -176,14 +176,14 @@ class JdbcSalesDashboard implements SalesDashboard {
     groups.values().removeIf(SalesFigures.Sums::empty);
     Instant knownAt = asOf != null ? asOf : clock.instant();
     Map<TargetMetric, Map<String, BigDecimal>> groupTargets =
-        groupBy == GroupBy.MONTH ? Map.of() : targetsOf(columns.targets(), period, knownAt);
+        groupBy == GroupBy.MONTH ? Map.of() : targetsOf(columns.targets(), period, knownAt, scope);
     List<SalesFigures> rows = new ArrayList<>();
     SalesFigures.Sums total = new SalesFigures.Sums();
     groups.forEach(
         (key, sums) -> {
           Map<TargetMetric, Map<String, BigDecimal>> byMetric =
               groupBy == GroupBy.MONTH
-                  ? targetsOf(ScopeLevel.COMPANY, Period.parse(key), knownAt)
+                  ? targetsOf(ScopeLevel.COMPANY, Period.parse(key), knownAt, scope)
                   : groupTargets;
           String scopeId = groupBy == GroupBy.MONTH ? "COMPANY" : key;
           rows.add(sums.figures(key).withTargets(targetsFor(byMetric, scopeId)));
@@ -194,7 +194,8 @@ class JdbcSalesDashboard implements SalesDashboard {
         rows,
         total
             .figures("total")
-            .withTargets(targetsFor(targetsOf(ScopeLevel.COMPANY, period, knownAt), "COMPANY")));
+            .withTargets(
+                targetsFor(targetsOf(ScopeLevel.COMPANY, period, knownAt, scope), "COMPANY")));
   }
 
   /**
@@ -227,10 +228,11 @@ class JdbcSalesDashboard implements SalesDashboard {
   /**
    * Every metric's targets of {@code level} for {@code period}, in force on the period's last day
    * for a past period, else on today, as known at {@code knownAt} (the rule of the targets query).
-   * No level (product lines): no targets.
+   * No level (product lines): no targets. Only targets within the caller's {@code scope}: a rep's
+   * team group shows the rep's own figures, not the team's, and must not show the team's target.
    */
   private Map<TargetMetric, Map<String, BigDecimal>> targetsOf(
-      ScopeLevel level, Period period, Instant knownAt) {
+      ScopeLevel level, Period period, Instant knownAt, DataScope scope) {
     Map<TargetMetric, Map<String, BigDecimal>> byMetric = new EnumMap<>(TargetMetric.class);
     if (level == null) {
       return byMetric;
@@ -238,7 +240,8 @@ class JdbcSalesDashboard implements SalesDashboard {
     LocalDate today = LocalDate.ofInstant(knownAt, zone);
     LocalDate effectiveOn = period.end().isBefore(today) ? period.end() : today;
     for (TargetMetric metric : TargetMetric.values()) {
-      byMetric.put(metric, targets.amountsInForce(level, period, metric, effectiveOn, knownAt));
+      byMetric.put(
+          metric, targets.amountsInForce(level, period, metric, effectiveOn, knownAt, scope));
     }
     return byMetric;
   }

@@ -4,6 +4,7 @@ import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
+import com.salesledger.platform.web.input.DateRange;
 import com.salesledger.query.common.Freshness;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -31,11 +32,14 @@ class OrganisationController {
   private final OrganisationViews views;
   private final Freshness freshness;
   private final Clock clock;
+  private final DateRange dates;
 
-  OrganisationController(OrganisationViews views, Freshness freshness, Clock clock) {
+  OrganisationController(
+      OrganisationViews views, Freshness freshness, Clock clock, DateRange dates) {
     this.views = views;
     this.freshness = freshness;
     this.clock = clock;
+    this.dates = dates;
   }
 
   @GetMapping
@@ -55,6 +59,8 @@ class OrganisationController {
     } catch (DateTimeParseException e) {
       throw LedgerProblem.invalid("asOf", "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
     }
+    dates.require("effectiveOn", on);
+    dates.require("asOf", knownAt);
     long position = freshness.await(request, OrganisationProjection.PROCESSOR);
     OrganisationViews.Chart chart = views.asOf(on, knownAt);
     Map<String, Object> body = new LinkedHashMap<>();

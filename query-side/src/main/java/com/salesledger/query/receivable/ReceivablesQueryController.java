@@ -5,6 +5,7 @@ import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
+import com.salesledger.platform.web.input.DateRange;
 import com.salesledger.query.common.Freshness;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -26,13 +27,19 @@ class ReceivablesQueryController {
   private final AccessPolicy access;
   private final Freshness freshness;
   private final Clock clock;
+  private final DateRange dates;
 
   ReceivablesQueryController(
-      Receivables receivables, AccessPolicy access, Freshness freshness, Clock clock) {
+      Receivables receivables,
+      AccessPolicy access,
+      Freshness freshness,
+      Clock clock,
+      DateRange dates) {
     this.receivables = receivables;
     this.access = access;
     this.freshness = freshness;
     this.clock = clock;
+    this.dates = dates;
   }
 
   @GetMapping("/ageing")
@@ -101,11 +108,13 @@ class ReceivablesQueryController {
     }
   }
 
-  private static LocalDate date(String field, String text) {
+  private LocalDate date(String field, String text) {
+    LocalDate date;
     try {
-      return LocalDate.parse(text);
+      date = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw LedgerProblem.invalid(field, "must be a date YYYY-MM-DD");
     }
+    return dates.require(field, date);
   }
 }

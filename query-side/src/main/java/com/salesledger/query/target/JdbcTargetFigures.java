@@ -3,11 +3,14 @@ package com.salesledger.query.target;
 import com.salesledger.events.common.Period;
 import com.salesledger.events.target.ScopeLevel;
 import com.salesledger.events.target.TargetMetric;
+import com.salesledger.platform.security.DataScope;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,24 +32,34 @@ class JdbcTargetFigures implements TargetFigures {
 
   @Override
   public Map<String, BigDecimal> amountsInForce(
-      ScopeLevel level, Period period, TargetMetric metric, LocalDate effectiveOn, Instant asOf) {
+      ScopeLevel level,
+      Period period,
+      TargetMetric metric,
+      LocalDate effectiveOn,
+      Instant asOf,
+      DataScope scope) {
+    TargetScopeFilter covered = TargetScopeFilter.of(scope, "v");
+    List<Object> args = new ArrayList<>();
+    args.add(level.name());
+    args.add(period.toString());
+    args.add(metric.name());
+    args.add(Timestamp.from(asOf));
+    args.addAll(covered.args());
+    args.add(Timestamp.from(asOf));
+    args.add(effectiveOn);
     Map<String, BigDecimal> amounts = new LinkedHashMap<>();
     jdbc.query(
         "select distinct on (v.scope_id) v.scope_id, r.amount from target_view v"
             + " join target_revision r on r.target_id = v.target_id"
             + " where v.level = ? and v.period = ? and v.metric = ? and v.set_at <= ?"
+            + covered.sql()
             + " and r.applied_at <= ? and (r.effective_from is null or r.effective_from <= ?)"
             + " order by v.scope_id, r.effective_from desc nulls last, r.applied_at desc,"
             + " r.position desc",
         rs -> {
           amounts.put(rs.getString("scope_id"), rs.getBigDecimal("amount"));
         },
-        level.name(),
-        period.toString(),
-        metric.name(),
-        Timestamp.from(asOf),
-        Timestamp.from(asOf),
-        effectiveOn);
+        args.toArray());
     return amounts;
   }
 }

@@ -92,18 +92,9 @@ class JdbcTargetViews implements TargetViews {
       where.append(" and metric = ?");
       args.add(s.metric().name());
     }
-    if (!scope.unlimited()) {
-      // REP targets of the covered reps or of reps in covered teams, TEAM targets of covered teams;
-      // REGION and COMPANY targets need an unlimited scope.
-      where.append(
-          " and ((level = 'REP' and (scope_id = any(?) or team_of_rep = any(?)))"
-              + " or (level = 'TEAM' and scope_id = any(?)))");
-      String[] reps = scope.reps().toArray(String[]::new);
-      String[] teams = scope.teams().toArray(String[]::new);
-      args.add(reps);
-      args.add(teams);
-      args.add(teams);
-    }
+    TargetScopeFilter covered = TargetScopeFilter.of(scope, "");
+    where.append(covered.sql());
+    args.addAll(covered.args());
     List<Row> targets =
         jdbc.query(
             "select * from target_view" + where + " order by target_id limit " + LIMIT,

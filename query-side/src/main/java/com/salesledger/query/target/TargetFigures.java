@@ -3,6 +3,7 @@ package com.salesledger.query.target;
 import com.salesledger.events.common.Period;
 import com.salesledger.events.target.ScopeLevel;
 import com.salesledger.events.target.TargetMetric;
+import com.salesledger.platform.security.DataScope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +26,15 @@ public interface TargetFigures {
    * The amount in force on {@code effectiveOn}, as the ledger knew it at {@code asOf}, of every
    * target set for {@code level}, {@code period} and {@code metric}, keyed by the scope's id (the
    * rep's user name, the team id, the region id, or {@code "COMPANY"}). Scopes without such a
-   * target are absent from the map.
+   * target are absent from the map, and so are targets outside {@code scope} (the rule of the
+   * targets query: a REP or TEAM target of the scope's reps and teams; REGION and COMPANY targets
+   * only for an unlimited scope).
    */
   Map<String, BigDecimal> amountsInForce(
-      ScopeLevel level, Period period, TargetMetric metric, LocalDate effectiveOn, Instant asOf);
+      ScopeLevel level,
+      Period period,
+      TargetMetric metric,
+      LocalDate effectiveOn,
+      Instant asOf,
+      DataScope scope);
 }

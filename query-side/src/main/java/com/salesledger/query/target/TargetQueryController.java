@@ -8,6 +8,7 @@ import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.platform.web.PositionHeader;
+import com.salesledger.platform.web.input.DateRange;
 import com.salesledger.query.common.Freshness;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -37,13 +38,15 @@ class TargetQueryController {
   private final AccessPolicy access;
   private final Freshness freshness;
   private final Clock clock;
+  private final DateRange dates;
 
   TargetQueryController(
-      TargetViews targets, AccessPolicy access, Freshness freshness, Clock clock) {
+      TargetViews targets, AccessPolicy access, Freshness freshness, Clock clock, DateRange dates) {
     this.targets = targets;
     this.access = access;
     this.freshness = freshness;
     this.clock = clock;
+    this.dates = dates;
   }
 
   @GetMapping
@@ -109,7 +112,7 @@ class TargetQueryController {
     String periodText = null;
     if (period != null) {
       try {
-        periodText = Period.parse(period).toString();
+        periodText = dates.require("period", Period.parse(period)).toString();
       } catch (IllegalArgumentException e) {
         throw LedgerProblem.invalid("period", e.getMessage());
       }
@@ -130,6 +133,7 @@ class TargetQueryController {
       } catch (DateTimeParseException e) {
         throw LedgerProblem.invalid("effectiveOn", "must be a date YYYY-MM-DD");
       }
+      dates.require("effectiveOn", on);
     }
     Instant at = Instant.now(clock);
     if (asOf != null) {
@@ -139,6 +143,7 @@ class TargetQueryController {
         throw LedgerProblem.invalid(
             "asOf", "must be an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z");
       }
+      dates.require("asOf", at);
     }
     return new TargetViews.Selection(
         level, scopeId, periodText, targetMetric, on, at, LocalDate.now(clock));

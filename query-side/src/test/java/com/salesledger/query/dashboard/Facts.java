@@ -12,6 +12,7 @@ import com.salesledger.events.receivable.InvoiceIssued;
 import com.salesledger.events.receivable.PaymentReceived;
 import com.salesledger.events.target.ScopeLevel;
 import com.salesledger.events.target.TargetMetric;
+import com.salesledger.platform.security.DataScope;
 import com.salesledger.query.target.TargetFigures;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -150,6 +151,7 @@ final class Facts {
   static final class FakeTargets implements TargetFigures {
     private final Map<String, Map<String, BigDecimal>> amounts = new HashMap<>();
     final Map<String, LocalDate> askedEffectiveOn = new HashMap<>();
+    final Map<String, DataScope> askedScope = new HashMap<>();
 
     FakeTargets set(
         ScopeLevel level, String period, TargetMetric metric, String id, String amount) {
@@ -161,8 +163,14 @@ final class Facts {
 
     @Override
     public Map<String, BigDecimal> amountsInForce(
-        ScopeLevel level, Period period, TargetMetric metric, LocalDate effectiveOn, Instant asOf) {
+        ScopeLevel level,
+        Period period,
+        TargetMetric metric,
+        LocalDate effectiveOn,
+        Instant asOf,
+        DataScope scope) {
       askedEffectiveOn.put(level + "|" + period, effectiveOn);
+      askedScope.put(level + "|" + period, scope);
       return amounts.getOrDefault(level + "|" + period + "|" + metric, Map.of());
     }
   }

@@ -228,6 +228,9 @@ class SalesDashboardReadModelTest {
     var mine = dashboard.compute(Q1, GroupBy.REP, DataScope.ownedBy("rep1"), null);
     assertThat(mine.groups()).extracting(SalesFigures::group).containsExactly("rep1");
     assertThat(mine.total().bookedRevenue()).isEqualByComparingTo("1000.00");
+    // Its targets are asked within its scope too, for the groups and for the total.
+    assertThat(targets.askedScope.get("REP|2026-Q1")).isEqualTo(DataScope.ownedBy("rep1"));
+    assertThat(targets.askedScope.get("COMPANY|2026-Q1")).isEqualTo(DataScope.ownedBy("rep1"));
 
     var lines = dashboard.compute(Q1, GroupBy.PRODUCT_LINE, DataScope.everything(), null);
     assertThat(lines.groups()).extracting(SalesFigures::group).containsExactly("L1", "L2");

@@ -106,7 +106,8 @@ class TargetProjectionTest {
   }
 
   private Map<String, BigDecimal> company(LocalDate on, Instant asOf) {
-    return figures.amountsInForce(ScopeLevel.COMPANY, YEAR, TargetMetric.REVENUE, on, asOf);
+    return figures.amountsInForce(
+        ScopeLevel.COMPANY, YEAR, TargetMetric.REVENUE, on, asOf, DataScope.everything());
   }
 
   private TargetView view(String id, LocalDate on, Instant asOf, DataScope scope) {
@@ -303,8 +304,49 @@ class TargetProjectionTest {
                 DataScope.everything()))
         .extracting(TargetView::targetId)
         .containsExactly(rep1);
-    assertThat(figures.amountsInForce(ScopeLevel.REP, YEAR, TargetMetric.REVENUE, MAY, now))
+    assertThat(figures(ScopeLevel.REP, MAY, now, DataScope.everything()))
         .containsExactly(Map.entry("rep1", money("10.00")));
+  }
+
+  /**
+   * The dashboard's attainment reads targets through the same rule as the targets query: a rep's
+   * dashboard grouped by team or region, or a manager's total, showed the team's, region's or
+   * company's target although GET /api/targets/{id} answered 404 for it (found by probing).
+   */
+  @Test
+  void target_figures_for_the_dashboard_leave_out_targets_outside_the_callers_scope() {
+    String rep1 = "REP:rep1:2026:REVENUE";
+    String team = "TEAM:north-1:2026:REVENUE";
+    projector
+        .at(JANUARY)
+        .handle(
+            TargetIds.stream(rep1),
+            set(rep1, new TargetScope(ScopeLevel.REP, "rep1"), YEAR, "10.00", null));
+    projector.handle(
+        TargetIds.stream(team),
+        set(team, new TargetScope(ScopeLevel.TEAM, "north-1"), YEAR, "30.00", null));
+    projector.handle(
+        TargetIds.stream(COMPANY), set(COMPANY, TargetScope.company(), YEAR, "99.00", null));
+    Instant now = Instant.parse("2026-06-01T00:00:00Z");
+    DataScope rep = DataScope.ownedBy("rep1");
+    DataScope manager = DataScope.ofTeams(java.util.Set.of("north-1"));
+    DataScope otherManager = DataScope.ofTeams(java.util.Set.of("south-1"));
+
+    assertThat(figures(ScopeLevel.REP, MAY, now, rep)).containsOnlyKeys("rep1");
+    assertThat(figures(ScopeLevel.TEAM, MAY, now, rep)).isEmpty();
+    assertThat(figures(ScopeLevel.COMPANY, MAY, now, rep)).isEmpty();
+    assertThat(figures(ScopeLevel.REP, MAY, now, manager)).containsOnlyKeys("rep1");
+    assertThat(figures(ScopeLevel.TEAM, MAY, now, manager)).containsOnlyKeys("north-1");
+    assertThat(figures(ScopeLevel.COMPANY, MAY, now, manager)).isEmpty();
+    assertThat(figures(ScopeLevel.REP, MAY, now, otherManager)).isEmpty();
+    assertThat(figures(ScopeLevel.TEAM, MAY, now, otherManager)).isEmpty();
+    assertThat(figures(ScopeLevel.COMPANY, MAY, now, DataScope.everything()))
+        .containsExactly(Map.entry("COMPANY", money("99.00")));
+  }
+
+  private Map<String, BigDecimal> figures(
+      ScopeLevel level, LocalDate on, Instant asOf, DataScope scope) {
+    return figures.amountsInForce(level, YEAR, TargetMetric.REVENUE, on, asOf, scope);
   }
 
   @Test

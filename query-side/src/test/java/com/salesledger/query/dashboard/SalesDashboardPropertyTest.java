@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.Size;
  * Random histories: the dashboard as of T equals the dashboard of only the events up to T, for
  * every grouping and every kind of caller's scope.
  */
-class SalesDashboardProperties {
+class SalesDashboardPropertyTest {
 
   record Recorded(Instant at, String aggregate, Object event) {}
 
