@@ -22,6 +22,9 @@ final class Database implements AutoCloseable {
 
   static Database embedded(Path dataDir, int port) {
     EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), port);
+    // Ctrl-C or a kill of the benchmark stops its PostgreSQL too (an interrupted run left one
+    // running, and the next run on that port refused to start)
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-benchmark-postgres"));
     return new Database(server, server.jdbcUrl(), server.username(), server.password());
   }
 

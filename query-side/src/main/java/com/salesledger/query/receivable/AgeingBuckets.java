@@ -29,7 +29,12 @@ public record AgeingBuckets(List<Integer> bounds) {
   static AgeingBuckets parse(String text) {
     List<Integer> bounds = new ArrayList<>();
     for (String part : text.split(",", -1)) {
-      bounds.add(Integer.parseInt(part.trim()));
+      // ASCII digits only: Integer.parseInt would also take "+30" and digits of other scripts
+      String days = part.trim();
+      if (!days.matches("[0-9]{1,9}")) {
+        throw new IllegalArgumentException("not a whole number of days: " + part);
+      }
+      bounds.add(Integer.parseInt(days));
     }
     return new AgeingBuckets(bounds);
   }
