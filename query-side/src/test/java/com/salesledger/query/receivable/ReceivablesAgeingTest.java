@@ -205,7 +205,6 @@ class ReceivablesAgeingTest {
             "a,b",
             "30,,60",
             "+30",
-            " 30",
             "\u0663\u0660",
             "1234567890")) {
       assertThatThrownBy(() -> AgeingBuckets.parse(bad))
