@@ -287,7 +287,7 @@ public final class Benchmark {
           Math.min(3, seconds),
           t -> {
             Http own = manager.forThread();
-            return (thread, n) -> openDeal(own, "W" + run, thread, n, close);
+            return (thread, n) -> openDeal(own, "W" + senders + run, thread, n, close);
           });
       Load.Result http =
           Load.run(
@@ -295,7 +295,9 @@ public final class Benchmark {
               seconds,
               t -> {
                 Http own = manager.forThread();
-                return (thread, n) -> openDeal(own, "B" + run, thread, n, close);
+                // ids of their own per run: thread 0 of the 8-sender run repeating the 1-sender
+                // run's ids made hundreds of 409s that counted as failed commands
+                return (thread, n) -> openDeal(own, "B" + senders + run, thread, n, close);
               });
       Load.Result jdbc = raw.singleRowCommits(senders, seconds, sample[0], sample[1]);
       report.add(
