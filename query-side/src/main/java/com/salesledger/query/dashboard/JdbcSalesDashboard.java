@@ -233,17 +233,12 @@ class JdbcSalesDashboard implements SalesDashboard {
    */
   private Map<TargetMetric, Map<String, BigDecimal>> targetsOf(
       ScopeLevel level, Period period, Instant knownAt, DataScope scope) {
-    Map<TargetMetric, Map<String, BigDecimal>> byMetric = new EnumMap<>(TargetMetric.class);
     if (level == null) {
-      return byMetric;
+      return new EnumMap<>(TargetMetric.class);
     }
     LocalDate today = LocalDate.ofInstant(knownAt, zone);
     LocalDate effectiveOn = period.end().isBefore(today) ? period.end() : today;
-    for (TargetMetric metric : TargetMetric.values()) {
-      byMetric.put(
-          metric, targets.amountsInForce(level, period, metric, effectiveOn, knownAt, scope));
-    }
-    return byMetric;
+    return targets.amountsInForceByMetric(level, period, effectiveOn, knownAt, scope);
   }
 
   private static List<Object> args(Period period, ScopeFilter filter, Known known) {

@@ -7,6 +7,7 @@ import com.salesledger.platform.security.DataScope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -37,4 +38,17 @@ public interface TargetFigures {
       LocalDate effectiveOn,
       Instant asOf,
       DataScope scope);
+
+  /**
+   * {@link #amountsInForce} of every metric at once, each metric present (empty when it has no
+   * target). An implementation may answer it in one look-up; this one asks metric by metric.
+   */
+  default Map<TargetMetric, Map<String, BigDecimal>> amountsInForceByMetric(
+      ScopeLevel level, Period period, LocalDate effectiveOn, Instant asOf, DataScope scope) {
+    Map<TargetMetric, Map<String, BigDecimal>> byMetric = new EnumMap<>(TargetMetric.class);
+    for (TargetMetric metric : TargetMetric.values()) {
+      byMetric.put(metric, amountsInForce(level, period, metric, effectiveOn, asOf, scope));
+    }
+    return byMetric;
+  }
 }

@@ -346,7 +346,15 @@ class TargetProjectionTest {
 
   private Map<String, BigDecimal> figures(
       ScopeLevel level, LocalDate on, Instant asOf, DataScope scope) {
-    return figures.amountsInForce(level, YEAR, TargetMetric.REVENUE, on, asOf, scope);
+    Map<String, BigDecimal> revenue =
+        figures.amountsInForce(level, YEAR, TargetMetric.REVENUE, on, asOf, scope);
+    // the all-metrics look-up the dashboard uses answers the same, and nothing for other metrics
+    Map<TargetMetric, Map<String, BigDecimal>> all =
+        figures.amountsInForceByMetric(level, YEAR, on, asOf, scope);
+    assertThat(all).containsOnlyKeys(TargetMetric.values());
+    assertThat(all.get(TargetMetric.REVENUE)).isEqualTo(revenue);
+    assertThat(all.get(TargetMetric.COLLECTIONS)).isEmpty();
+    return revenue;
   }
 
   @Test
