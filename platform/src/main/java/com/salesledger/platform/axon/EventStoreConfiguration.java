@@ -111,22 +111,13 @@ public class EventStoreConfiguration {
   EmbeddedEventStore eventStore(
       EventStorageEngine storageEngine,
       @Value("${ledger.eventstore.fetch-delay-ms:50}") long fetchDelayMs,
-      @Value("${ledger.eventstore.cached-events:1000}") int cachedEvents,
-      @Value("${ledger.eventstore.lagging-cleanup-ms:1000}") long laggingCleanupMs) {
-    // Processors at the head share one reader and a cache of recent events, and are woken as soon
-    // as a command commits (read-your-writes in milliseconds). A processor that stops reading for a
-    // while (its work packages full) keeps its place in that shared list, and everything read after
-    // it stays in memory until Axon's clean-up sends it back to a stream of its own. With Axon's
-    // 10 s between clean-ups, catching up on 1.4 million events held 130,000 events and ran the
-    // 320 MiB heap out of memory (benchmark, heap histogram); a clean-up every second bounds what a
-    // laggard holds to about a second of the fastest processor's progress. (Private streams for
-    // every processor avoided it too, but then a processor only saw new events when it polled:
-    // read-your-writes took seconds and a test hit its 5 s limit.)
+      @Value("${ledger.eventstore.cached-events:1000}") int cachedEvents) {
+    // processors at the head share a cache of recent events; Axon keeps 10,000 by default, which
+    // with the rebuild's batches ran a 320 MiB heap out of memory (seen in a benchmark run)
     return EmbeddedEventStore.builder()
         .storageEngine(storageEngine)
         .fetchDelay(fetchDelayMs)
         .cachedEvents(cachedEvents)
-        .cleanupDelay(laggingCleanupMs)
         .build();
   }
 }
