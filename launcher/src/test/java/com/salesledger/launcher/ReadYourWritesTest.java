@@ -28,6 +28,41 @@ class ReadYourWritesTest {
     }
   }
 
+  /**
+   * A processor with no handler for the newest event (the targets processor and a deal) may answer
+   * at once, but never before it has handled an earlier write of the same client: the target set
+   * just before the deal is in the answer that waits for the deal's position.
+   */
+  @Test
+  void a_write_before_an_event_the_projection_ignores_is_still_in_the_answer() {
+    int year = 2100 + (int) (System.nanoTime() % 800);
+    for (int month = 1; month <= 6; month++) {
+      String period = year + "-0" + month;
+      Api.Response set =
+          command("finance1")
+              .post(
+                  "/api/targets",
+                  java.util.Map.of(
+                      "scope", java.util.Map.of("level", "REP", "id", "rep1"),
+                      "period", period,
+                      "metric", "REVENUE",
+                      "amount", "1000.00",
+                      "reason", "plan"));
+      assertThat(set.status()).as(set.text()).isEqualTo(201);
+      Api.Response opened = command("manager1").post("/api/deals", TestDeals.dealFor("rep1"));
+      assertThat(opened.position()).isGreaterThan(set.position());
+      Api.Response targets =
+          query("finance1")
+              .get(
+                  "/api/targets?scope=REP:rep1&period="
+                      + period
+                      + "&minPosition="
+                      + opened.position());
+      assertThat(targets.status()).as(targets.text()).isEqualTo(200);
+      assertThat(targets.json().get("targets").size()).as(targets.text()).isEqualTo(1);
+    }
+  }
+
   @Test
   void a_position_the_read_model_has_not_reached_is_a_503_with_retry_after() {
     Api.Response response =

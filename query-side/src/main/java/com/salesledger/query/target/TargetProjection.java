@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -243,6 +244,39 @@ class TargetProjection implements RebuildableProjection {
                 Positions.of(token)));
   }
 
+  /**
+   * One row per revision and batch. A request and its decision in the same batch were two rows of
+   * one multi-row upsert (the driver rewrites the batch), which PostgreSQL refuses ("cannot affect
+   * row a second time"): the batch failed and was retried event by event, and a read-your-writes
+   * wait ran out meanwhile (seen in TargetsApiTest). Folded the way two upserts in a row would
+   * leave it: the first row's own columns, the last row's decision columns.
+   */
+  private static java.util.Collection<Revision> foldedByRevision(List<Revision> revisions) {
+    Map<List<String>, Revision> folded = new java.util.LinkedHashMap<>();
+    for (Revision revision : revisions) {
+      folded.merge(
+          List.of(revision.targetId(), revision.revisionId()),
+          revision,
+          (first, later) ->
+              new Revision(
+                  first.targetId(),
+                  first.revisionId(),
+                  first.kind(),
+                  first.amount(),
+                  first.effectiveFrom(),
+                  first.recordedAt(),
+                  first.requestedBy(),
+                  first.reason(),
+                  later.status(),
+                  later.appliedAt(),
+                  later.decidedAt(),
+                  later.decidedBy(),
+                  later.decisionReason(),
+                  first.position()));
+    }
+    return folded.values();
+  }
+
   private void write(Pending pending) {
     Batch.write(
         jdbc,
@@ -266,7 +300,7 @@ class TargetProjection implements RebuildableProjection {
     Batch.write(
         jdbc,
         upsertRevision,
-        pending.revisions,
+        foldedByRevision(pending.revisions),
         (p, r) ->
             p.text(r.targetId())
                 .text(r.revisionId())

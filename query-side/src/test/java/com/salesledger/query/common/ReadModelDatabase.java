@@ -29,6 +29,9 @@ public final class ReadModelDatabase {
     dataSource.setUsername(server.username());
     dataSource.setPassword(server.password());
     dataSource.setMaximumPoolSize(8);
+    // as the apps run (ledger.properties): the driver turns a batch into multi-row statements,
+    // which PostgreSQL refuses when two rows of one upsert hit the same key
+    dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/query")

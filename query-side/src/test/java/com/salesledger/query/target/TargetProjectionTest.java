@@ -105,6 +105,49 @@ class TargetProjectionTest {
                 "agreed"));
   }
 
+  @Test
+  void a_revision_requested_and_approved_in_one_batch_is_written_once_and_counts() {
+    projector
+        .at(JANUARY)
+        .handle(
+            TargetIds.stream(COMPANY),
+            set(COMPANY, TargetScope.company(), YEAR, "1000000.00", null));
+    projector
+        .at(APPROVED)
+        .batch(
+            List.of(
+                new Projector.Stored(
+                    TargetIds.stream(COMPANY),
+                    new TargetRevisionRequested(
+                        COMPANY,
+                        "TR-1",
+                        money("1000000.00"),
+                        money("1200000.00"),
+                        LocalDate.parse("2026-04-01"),
+                        "finance1",
+                        "new market")),
+                new Projector.Stored(
+                    TargetIds.stream(COMPANY),
+                    new TargetRevised(
+                        COMPANY,
+                        "TR-1",
+                        money("1000000.00"),
+                        money("1200000.00"),
+                        LocalDate.parse("2026-04-01"),
+                        "finance1",
+                        "finance2",
+                        "agreed"))));
+    assertThat(company(MAY, APPROVED.plusSeconds(1)))
+        .containsExactly(Map.entry("COMPANY", money("1200000.00")));
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "select count(*) from target_revision where target_id = ? and revision_id = 'TR-1'",
+                    Integer.class,
+                    COMPANY))
+        .isEqualTo(1);
+  }
+
   private Map<String, BigDecimal> company(LocalDate on, Instant asOf) {
     return figures.amountsInForce(
         ScopeLevel.COMPANY, YEAR, TargetMetric.REVENUE, on, asOf, DataScope.everything());
