@@ -46,7 +46,15 @@ public final class ReadModelDatabase {
     if (instance == null) {
       Path folder = temporaryFolder();
       EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder, 0);
-      instance = new ReadModelDatabase(server);
+      try {
+        instance = new ReadModelDatabase(server);
+      } catch (RuntimeException failed) {
+        // a migration that fails must not leave its PostgreSQL running (seen: one server per
+        // test class of a run whose new migration failed, alive long after the test JVM)
+        server.close();
+        deleteRecursively(folder);
+        throw failed;
+      }
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
