@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,11 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * database by itself; every command it acknowledged is in the event store, none is half-applied,
  * the answers meanwhile are 503 and come quickly, and the projections catch up.
  */
-@DisabledIfEnvironmentVariable(
-    named = "LEDGER_TEST_AXON_SERVER",
-    matches = ".+",
-    disabledReason =
-        "kills the PostgreSQL that holds the events; on Axon Server the events are elsewhere (IdempotencyAcrossStoresTest covers a lost key row)")
+// Suite "jdbc-event-store": kills the PostgreSQL that holds the events; with Axon Server the
+// events are elsewhere (IdempotencyAcrossStoresTest covers a lost key row there).
+@Tag(TestSuites.JDBC_EVENT_STORE)
 class DatabaseCrashTest {
 
   private static final int SENDERS = 6;

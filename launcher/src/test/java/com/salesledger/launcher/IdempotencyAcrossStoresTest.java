@@ -5,9 +5,9 @@ import static com.salesledger.launcher.RefusedCommandsTest.eventCount;
 import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.unique;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,11 +32,11 @@ class IdempotencyAcrossStoresTest {
         .isEqualTo(201);
   }
 
+  // Suite "axon-server": only there are events and keys committed separately (embedded, they
+  // share one transaction).
   @Test
+  @Tag(TestSuites.AXON_SERVER)
   void events_stored_without_their_key_row_answer_a_repeat_instead_of_applying_it_again() {
-    assumeTrue(
-        TestAxonServer.isNamed(),
-        "only with Axon Server are events and keys committed separately; embedded, one transaction");
     String key = unique("key");
     Api keyed = command("manager1").header("Idempotency-Key", key);
     Map<String, Object> body = TestDeals.dealFor("rep1");

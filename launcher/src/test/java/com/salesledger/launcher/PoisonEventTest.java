@@ -17,8 +17,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,11 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * dead-letter queue with the rest of its aggregate behind it, health says DEGRADED and names it,
  * and an ADMIN can list, retry and evict it.
  */
-@DisabledIfEnvironmentVariable(
-    named = "LEDGER_TEST_AXON_SERVER",
-    matches = ".+",
-    disabledReason =
-        "writes poison rows straight into the JDBC event table, which Axon Server does not read")
+// Suite "jdbc-event-store": writes poison rows straight into the JDBC event table, which Axon
+// Server does not read.
+@Tag(TestSuites.JDBC_EVENT_STORE)
 class PoisonEventTest {
 
   private static Path dataDir;

@@ -4,7 +4,6 @@ import static com.salesledger.launcher.SharedLedger.command;
 import static com.salesledger.launcher.SharedLedger.query;
 import static com.salesledger.launcher.SharedLedger.unique;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class SlowWriterTest {
 
+  // Suite "jdbc-event-store": with events in Axon Server, which numbers events as they commit,
+  // no writer leaves a gap.
   @Test
+  @Tag(TestSuites.JDBC_EVENT_STORE)
   void an_event_committed_after_later_events_still_reaches_the_read_model() throws Exception {
-    assumeFalse(
-        TestAxonServer.isNamed(),
-        "events in Axon Server: it numbers events as they commit, so no writer leaves a gap");
     DataSource dataSource = SharedLedger.get().commandSide().getBean(DataSource.class);
     String slowDeal = unique("D-slow");
     long slowPosition;

@@ -11,8 +11,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,10 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * themselves), and read-your-writes holds on either instance. The counts are taken from the JDBC
  * event table, so it runs on the embedded default and an external PostgreSQL, not on Axon Server.
  */
-@DisabledIfEnvironmentVariable(
-    named = "LEDGER_TEST_AXON_SERVER",
-    matches = ".+",
-    disabledReason = "counts events in the JDBC event table, which Axon Server leaves empty")
+// Suite "jdbc-event-store": counts events in the JDBC event table, which Axon Server leaves empty.
+@Tag(TestSuites.JDBC_EVENT_STORE)
 class TwoQuerySidesTest {
 
   private static final List<String> PROCESSORS =
