@@ -102,9 +102,10 @@ class JdbcSalesDashboard implements SalesDashboard {
     ScopeFilter filter = ScopeFilter.of(scope, "rep", "team");
     Columns columns = COLUMNS.get(groupBy);
     Known known = asOf == null ? null : Known.at(asOf);
-    String table = known == null ? presentSums(groupBy, scope) : "sales_known";
-    ScopeFilter sumsFilter =
-        table.equals("sales_team_month") ? ScopeFilter.of(scope, "team", "team") : filter;
+    SumsSource source =
+        known == null ? presentSums(groupBy, scope) : new SumsSource("sales_known", filter);
+    String table = source.table();
+    ScopeFilter sumsFilter = source.filter();
     String when = known == null ? "" : known.sql();
     // Payments carry no product line: by product line, collections count in the total only.
     SalesFigures.Sums unattributed = new SalesFigures.Sums();
@@ -204,13 +205,21 @@ class JdbcSalesDashboard implements SalesDashboard {
    * deals or a grouping by rep, and the finest rows only for a rep's own deals by product line. All
    * three hold the same sums ({@link SalesProjection} writes them in one batch).
    */
-  private static String presentSums(GroupBy groupBy, DataScope scope) {
+  private static SumsSource presentSums(GroupBy groupBy, DataScope scope) {
+    ScopeFilter byRepOrTeam = ScopeFilter.of(scope, "rep", "team");
     boolean ownDeals = !scope.unlimited() && !scope.reps().isEmpty();
     if (ownDeals) {
-      return groupBy == GroupBy.PRODUCT_LINE ? "sales_month" : "sales_rep_month";
+      return new SumsSource(
+          groupBy == GroupBy.PRODUCT_LINE ? "sales_month" : "sales_rep_month", byRepOrTeam);
     }
-    return groupBy == GroupBy.REP ? "sales_rep_month" : "sales_team_month";
+    return groupBy == GroupBy.REP
+        ? new SumsSource("sales_rep_month", byRepOrTeam)
+        // no rep column: the scope here is everything or whole teams
+        : new SumsSource("sales_team_month", ScopeFilter.of(scope, "team", "team"));
   }
+
+  /** Where a question's sums are read, and the caller's scope as a condition on that table. */
+  private record SumsSource(String table, ScopeFilter filter) {}
 
   private static Map<TargetMetric, BigDecimal> targetsFor(
       Map<TargetMetric, Map<String, BigDecimal>> byMetric, String scopeId) {

@@ -76,30 +76,9 @@ class SalesProjection implements RebuildableProjection {
     String firstWin = tables.of("customer_first_win");
     String held = tables.of("sales_held_deal");
     String invoice = tables.of("sales_invoice");
-    this.upsertMonth =
-        "insert into "
-            + month
-            + " as m (month, rep, team, region, product_line, "
-            + SUMS
-            + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " on conflict (month, rep, team, region, product_line) do update set "
-            + additions("m", SUMS);
-    this.upsertMonthByRep =
-        "insert into "
-            + monthByRep
-            + " as m (month, rep, team, region, "
-            + SUMS
-            + ") values (?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " on conflict (month, rep, team, region) do update set "
-            + additions("m", SUMS);
-    this.upsertMonthByTeam =
-        "insert into "
-            + monthByTeam
-            + " as m (month, team, region, product_line, "
-            + SUMS
-            + ") values (?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " on conflict (month, team, region, product_line) do update set "
-            + additions("m", SUMS);
+    this.upsertMonth = upsertSums(month, "month, rep, team, region, product_line");
+    this.upsertMonthByRep = upsertSums(monthByRep, "month, rep, team, region");
+    this.upsertMonthByTeam = upsertSums(monthByTeam, "month, team, region, product_line");
     this.upsertKnown =
         "insert into "
             + known
@@ -137,6 +116,26 @@ class SalesProjection implements RebuildableProjection {
             + " (invoice_id, rep, team, region) values (?,?,?,?) on conflict (invoice_id) do nothing";
     this.selectInvoices =
         "select invoice_id, rep, team, region from " + invoice + " where invoice_id = any(?)";
+  }
+
+  /**
+   * Adds a row's figures to the row of {@code table} with the same {@code key} (made when there is
+   * none): the present sums and their roll-ups are written alike.
+   */
+  private static String upsertSums(String table, String key) {
+    int columns = key.split(",").length + SUMS.split(",").length;
+    return "insert into "
+        + table
+        + " as m ("
+        + key
+        + ", "
+        + SUMS
+        + ") values ("
+        + String.join(",", java.util.Collections.nCopies(columns, "?"))
+        + ") on conflict ("
+        + key
+        + ") do update set "
+        + additions("m", SUMS);
   }
 
   private static String additions(String alias, String columns) {

@@ -72,37 +72,38 @@ class TargetProjectionTest {
         "plan");
   }
 
+  /** The company target's revision TR-1: 1,000,000 to 1,200,000 from April, by finance1. */
+  private static TargetRevisionRequested companyRequestFromApril() {
+    return new TargetRevisionRequested(
+        COMPANY,
+        "TR-1",
+        money("1000000.00"),
+        money("1200000.00"),
+        LocalDate.parse("2026-04-01"),
+        "finance1",
+        "new market");
+  }
+
+  private static TargetRevised companyRequestApprovedBy(String approver) {
+    return new TargetRevised(
+        COMPANY,
+        "TR-1",
+        money("1000000.00"),
+        money("1200000.00"),
+        LocalDate.parse("2026-04-01"),
+        "finance1",
+        approver,
+        "agreed");
+  }
+
   private void companyRevisedInMarchFromApril() {
     projector
         .at(JANUARY)
         .handle(
             TargetIds.stream(COMPANY),
             set(COMPANY, TargetScope.company(), YEAR, "1000000.00", null));
-    projector
-        .at(REQUESTED)
-        .handle(
-            TargetIds.stream(COMPANY),
-            new TargetRevisionRequested(
-                COMPANY,
-                "TR-1",
-                money("1000000.00"),
-                money("1200000.00"),
-                LocalDate.parse("2026-04-01"),
-                "finance1",
-                "new market"));
-    projector
-        .at(APPROVED)
-        .handle(
-            TargetIds.stream(COMPANY),
-            new TargetRevised(
-                COMPANY,
-                "TR-1",
-                money("1000000.00"),
-                money("1200000.00"),
-                LocalDate.parse("2026-04-01"),
-                "finance1",
-                "manager1",
-                "agreed"));
+    projector.at(REQUESTED).handle(TargetIds.stream(COMPANY), companyRequestFromApril());
+    projector.at(APPROVED).handle(TargetIds.stream(COMPANY), companyRequestApprovedBy("manager1"));
   }
 
   @Test
@@ -116,27 +117,9 @@ class TargetProjectionTest {
         .at(APPROVED)
         .batch(
             List.of(
+                new Projector.Stored(TargetIds.stream(COMPANY), companyRequestFromApril()),
                 new Projector.Stored(
-                    TargetIds.stream(COMPANY),
-                    new TargetRevisionRequested(
-                        COMPANY,
-                        "TR-1",
-                        money("1000000.00"),
-                        money("1200000.00"),
-                        LocalDate.parse("2026-04-01"),
-                        "finance1",
-                        "new market")),
-                new Projector.Stored(
-                    TargetIds.stream(COMPANY),
-                    new TargetRevised(
-                        COMPANY,
-                        "TR-1",
-                        money("1000000.00"),
-                        money("1200000.00"),
-                        LocalDate.parse("2026-04-01"),
-                        "finance1",
-                        "finance2",
-                        "agreed"))));
+                    TargetIds.stream(COMPANY), companyRequestApprovedBy("finance2"))));
     assertThat(company(MAY, APPROVED.plusSeconds(1)))
         .containsExactly(Map.entry("COMPANY", money("1200000.00")));
     assertThat(
