@@ -371,10 +371,7 @@ public final class Benchmark {
         () ->
             dashboards.get(ThreadLocalRandom.current().nextInt(dashboards.size()))
                 + "&asOf="
-                + recorded[0].plusMillis(
-                    ThreadLocalRandom.current()
-                        .nextLong(
-                            Math.max(1, recorded[1].toEpochMilli() - recorded[0].toEpochMilli()))));
+                + recordedInstant(recorded));
     kinds.put(
         "deal list (one rep's deals, or open deals, 50 a page)",
         () ->
@@ -382,6 +379,26 @@ public final class Benchmark {
                 ? "/api/deals?owner=" + pick(reps) + "&size=50"
                 : "/api/deals?status=OPEN&size=50&page=" + ThreadLocalRandom.current().nextInt(20));
     kinds.put("invoice (by id)", () -> "/api/receivables/invoices/" + pick(invoices));
+    // Targets: a year's revenue or collections target of the company, a region, a team or a rep
+    // (the generated plan decomposes each year's down to every rep), with its revision history;
+    // now (goal p99 50 ms) and as known at a recorded instant (goal 500 ms).
+    List<String> targetScopes = new ArrayList<>(List.of("COMPANY"));
+    sample(dataSource, "select distinct region from deal_view")
+        .forEach(r -> targetScopes.add("REGION:" + r));
+    sample(dataSource, "select distinct team from deal_view")
+        .forEach(t -> targetScopes.add("TEAM:" + t));
+    reps.forEach(r -> targetScopes.add("REP:" + r));
+    java.util.function.Supplier<String> target =
+        () ->
+            "/api/targets?scope="
+                + pick(targetScopes)
+                + "&period="
+                + (year - ThreadLocalRandom.current().nextInt(3))
+                + "&metric="
+                + (ThreadLocalRandom.current().nextBoolean() ? "REVENUE" : "COLLECTIONS");
+    kinds.put("targets (a year's target of the company, a region, a team or a rep)", target);
+    String targetsAsOf = "targets as of a recorded instant";
+    kinds.put(targetsAsOf, () -> target.get() + "&asOf=" + recordedInstant(recorded));
     // Ageing: today (goal p99 50 ms) and a past date within the last five years (goal 500 ms),
     // grouped by customer, rep, team or region.
     String[] ageingGroups = {"customer", "rep", "team", "region"};
@@ -402,6 +419,7 @@ public final class Benchmark {
                 + LocalDate.now().minusDays(1 + ThreadLocalRandom.current().nextInt(1825)));
     goalMs.put(ageingPast, 500.0);
     goalMs.put(dashboardAsOf, 500.0);
+    goalMs.put(targetsAsOf, 500.0);
     for (Map.Entry<String, java.util.function.Supplier<String>> kind : kinds.entrySet()) {
       double goal = goalMs.getOrDefault(kind.getKey(), 50.0);
       for (int clients : new int[] {1, 4}) {
@@ -428,6 +446,12 @@ public final class Benchmark {
                     result.failures() > 0 ? ", " + result.failures() + " failed" : "")));
       }
     }
+  }
+
+  /** A random instant between the first and the last stored event. */
+  private static java.time.Instant recordedInstant(java.time.Instant[] recorded) {
+    long span = Math.max(1, recorded[1].toEpochMilli() - recorded[0].toEpochMilli());
+    return recorded[0].plusMillis(ThreadLocalRandom.current().nextLong(span));
   }
 
   /** The instants of the first and the last stored event. */

@@ -40,6 +40,9 @@ class BenchmarkSmokeTest {
         .contains("dashboard (year and month")
         .contains("deal list")
         .contains("invoice (by id), 4 client(s)")
+        .contains(
+            "targets (a year's target of the company, a region, a team or a rep), 1 client(s)")
+        .contains("targets as of a recorded instant, 4 client(s)")
         .contains("resident memory");
     assertThat(Files.size(out.resolve("benchmark.png"))).isPositive();
   }

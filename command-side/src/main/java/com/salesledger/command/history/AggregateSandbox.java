@@ -10,12 +10,17 @@ import com.salesledger.command.organisation.OrganisationTimeline;
 import com.salesledger.command.receivable.Invoice;
 import com.salesledger.command.receivable.InvoiceIssuing;
 import com.salesledger.command.receivable.IssuedInvoices;
+import com.salesledger.command.target.SalesTarget;
+import com.salesledger.command.target.TargetDecompositions;
+import com.salesledger.command.target.TargetPolicy;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.WinDeal;
+import com.salesledger.platform.LedgerSettings;
 import com.salesledger.platform.security.AccessPolicy;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,10 +43,10 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 
 /**
  * The ledger's real aggregates and command handlers (Deal, Invoice, InvoiceIssuing, CreditAccount
- * with the credit check on a win and the exposure kept by invoices) in an in-memory Axon
- * configuration. Generated commands go through them exactly as through the running command side, so
- * a generated history holds only events the business rules accepted; a refused command leaves
- * nothing behind.
+ * with the credit check on a win and the exposure kept by invoices, the organisation, targets and
+ * their decomposition) in an in-memory Axon configuration. Generated commands go through them
+ * exactly as through the running command side, so a generated history holds only events the
+ * business rules accepted; a refused command leaves nothing behind.
  */
 final class AggregateSandbox implements AutoCloseable {
 
@@ -55,6 +60,8 @@ final class AggregateSandbox implements AutoCloseable {
       Clock clock, MetaData metaData, int paymentTermsDays, OrganisationTimeline organisation) {
     this.metaData = metaData;
     CreditPolicy creditPolicy = CreditPolicy.defaults();
+    AccessPolicy access = new AccessPolicy(organisation, clock);
+    TargetPolicy targetPolicy = new TargetPolicy(new BigDecimal("0.10"));
     Supplier<CreditLedger> credit = this::creditLedger;
     this.axon =
         DefaultConfigurer.defaultConfiguration(false)
@@ -67,11 +74,9 @@ final class AggregateSandbox implements AutoCloseable {
                     MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(Deal.class),
                         new ResourceResolverFactory(
-                            List.of(
-                                clock,
-                                new AccessPolicy(organisation, clock),
-                                creditPolicy,
-                                organisation),
+                            // the target policy is never used (no revisions are generated),
+                            // but every handler of the aggregate must resolve
+                            List.of(clock, access, creditPolicy, organisation, targetPolicy),
                             credit)))
             .configureCorrelationDataProviders(
                 c ->
@@ -87,6 +92,14 @@ final class AggregateSandbox implements AutoCloseable {
             .configureAggregate(Invoice.class)
             .configureAggregate(CreditAccount.class)
             .configureAggregate(Organisation.class)
+            .configureAggregate(SalesTarget.class)
+            .registerCommandHandler(
+                c ->
+                    new TargetDecompositions(
+                        c.repository(SalesTarget.class),
+                        access,
+                        organisation,
+                        new LedgerSettings("EUR", "UTC")))
             .registerComponent(
                 CreditLedger.class,
                 c ->

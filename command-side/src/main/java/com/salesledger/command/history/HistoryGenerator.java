@@ -32,11 +32,12 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Generates a sales history and writes it straight into the event store: chunks of deals are sent
- * as commands through the real aggregates ({@link AggregateSandbox}), and the events they accept
- * are copied into the event table ({@link EventCopier}). Chunks run on several threads; each
- * chunk's events are ordered by business date (keeping every aggregate's own order) so deals
- * interleave in the stream as they would in a real history.
+ * Generates a sales history and writes it straight into the event store: the organisation and the
+ * year targets ({@link TargetPlan}) first, then chunks of deals are sent as commands through the
+ * real aggregates ({@link AggregateSandbox}), and the events they accept are copied into the event
+ * table ({@link EventCopier}). Chunks run on several threads; each chunk's events are ordered by
+ * business date (keeping every aggregate's own order) so deals interleave in the stream as they
+ * would in a real history.
  */
 public final class HistoryGenerator {
 
@@ -107,9 +108,25 @@ public final class HistoryGenerator {
     } catch (SQLException e) {
       throw new IllegalStateException("writing the organisation failed: " + e.getMessage(), e);
     }
+    // Then the targets, set and decomposed down to the reps by the organisation just written.
+    long targetEvents;
+    try (AggregateSandbox sandbox =
+            new AggregateSandbox(clock, metaData, paymentTermsDays, organisation);
+        ChunkWriter writer = writers.open()) {
+      new TargetPlan(shape, LocalDate.now(clock)).commands(organisation).forEach(sandbox::send);
+      if (sandbox.refused() > 0) {
+        throw new IllegalStateException(
+            sandbox.refused() + " generated target commands were refused: the plan is wrong");
+      }
+      List<DomainEventMessage<?>> chunk = sandbox.drain();
+      writer.write(chunk);
+      targetEvents = chunk.size();
+    } catch (SQLException e) {
+      throw new IllegalStateException("writing the targets failed: " + e.getMessage(), e);
+    }
     AtomicInteger nextChunk = new AtomicInteger();
     AtomicInteger dealsDone = new AtomicInteger();
-    AtomicLong events = new AtomicLong(organisationEvents);
+    AtomicLong events = new AtomicLong(organisationEvents + targetEvents);
     AtomicLong refused = new AtomicLong();
     // Chunks are whole customers (about CHUNK_DEALS deals), so a credit account's stream is
     // written by one chunk only.
