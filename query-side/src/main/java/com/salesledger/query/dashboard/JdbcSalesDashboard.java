@@ -176,27 +176,40 @@ class JdbcSalesDashboard implements SalesDashboard {
 
     groups.values().removeIf(SalesFigures.Sums::empty);
     Instant knownAt = asOf != null ? asOf : clock.instant();
-    Map<TargetMetric, Map<String, BigDecimal>> groupTargets =
-        groupBy == GroupBy.MONTH ? Map.of() : targetsOf(columns.targets(), period, knownAt, scope);
     List<SalesFigures> rows = new ArrayList<>();
     SalesFigures.Sums total = new SalesFigures.Sums();
-    groups.forEach(
-        (key, sums) -> {
-          Map<TargetMetric, Map<String, BigDecimal>> byMetric =
-              groupBy == GroupBy.MONTH
-                  ? targetsOf(ScopeLevel.COMPANY, Period.parse(key), knownAt, scope)
-                  : groupTargets;
-          String scopeId = groupBy == GroupBy.MONTH ? "COMPANY" : key;
-          rows.add(sums.figures(key).withTargets(targetsFor(byMetric, scopeId)));
-          total.add(sums);
-        });
+    Map<TargetMetric, Map<String, BigDecimal>> totalTargets;
+    if (groupBy == GroupBy.MONTH) {
+      // each month is held to the company's target of that month: all of them, and the whole
+      // period's for the total, in one look-up
+      List<Period> months =
+          java.util.stream.Stream.concat(
+                  groups.keySet().stream().map(Period::parse), java.util.stream.Stream.of(period))
+              .distinct()
+              .toList();
+      Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> byMonth =
+          targetsOf(ScopeLevel.COMPANY, months, knownAt, scope);
+      groups.forEach(
+          (key, sums) -> {
+            rows.add(
+                sums.figures(key)
+                    .withTargets(targetsFor(byMonth.get(Period.parse(key)), "COMPANY")));
+            total.add(sums);
+          });
+      totalTargets = byMonth.get(period);
+    } else {
+      Map<TargetMetric, Map<String, BigDecimal>> groupTargets =
+          targetsOf(columns.targets(), period, knownAt, scope);
+      groups.forEach(
+          (key, sums) -> {
+            rows.add(sums.figures(key).withTargets(targetsFor(groupTargets, key)));
+            total.add(sums);
+          });
+      totalTargets = targetsOf(ScopeLevel.COMPANY, period, knownAt, scope);
+    }
     total.add(unattributed);
     return new Result(
-        rows,
-        total
-            .figures("total")
-            .withTargets(
-                targetsFor(targetsOf(ScopeLevel.COMPANY, period, knownAt, scope), "COMPANY")));
+        rows, total.figures("total").withTargets(targetsFor(totalTargets, "COMPANY")));
   }
 
   /**
@@ -245,9 +258,15 @@ class JdbcSalesDashboard implements SalesDashboard {
     if (level == null) {
       return new EnumMap<>(TargetMetric.class);
     }
+    return targetsOf(level, List.of(period), knownAt, scope).get(period);
+  }
+
+  /** {@link #targetsOf(ScopeLevel, Period, Instant, DataScope)} of several periods at once. */
+  private Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> targetsOf(
+      ScopeLevel level, List<Period> periods, Instant knownAt, DataScope scope) {
     LocalDate today = LocalDate.ofInstant(knownAt, zone);
-    LocalDate effectiveOn = period.end().isBefore(today) ? period.end() : today;
-    return targets.amountsInForceByMetric(level, period, effectiveOn, knownAt, scope);
+    return targets.amountsInForceByPeriod(
+        level, periods, p -> p.end().isBefore(today) ? p.end() : today, knownAt, scope);
   }
 
   private static List<Object> args(Period period, ScopeFilter filter, Known known) {

@@ -10,14 +10,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link TargetFigures} in one indexed query: per target of the level, period and metric, the
+ * {@link TargetFigures} in one indexed query: per target of the level, periods and metrics, the
  * revision in force on the day as known at the instant (the same rule as {@link JdbcTargetViews}):
  * in force from its recording or approval, applying from its effective day, the latest effective
  * day first, then the latest to come into force. Waiting and rejected revisions never count.
@@ -39,44 +41,71 @@ class JdbcTargetFigures implements TargetFigures {
       LocalDate effectiveOn,
       Instant asOf,
       DataScope scope) {
-    return inForce(level, period, List.of(metric), effectiveOn, asOf, scope).get(metric);
+    return inForce(level, List.of(period), p -> effectiveOn, List.of(metric), asOf, scope)
+        .get(period)
+        .get(metric);
   }
 
   /** One query for all metrics: a dashboard by month asked 4 queries per month before. */
   @Override
   public Map<TargetMetric, Map<String, BigDecimal>> amountsInForceByMetric(
       ScopeLevel level, Period period, LocalDate effectiveOn, Instant asOf, DataScope scope) {
-    return inForce(level, period, List.of(TargetMetric.values()), effectiveOn, asOf, scope);
+    return inForce(
+            level, List.of(period), p -> effectiveOn, List.of(TargetMetric.values()), asOf, scope)
+        .get(period);
   }
 
-  private Map<TargetMetric, Map<String, BigDecimal>> inForce(
+  /** One query for all periods: a year's dashboard by month asked one per month before. */
+  @Override
+  public Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> amountsInForceByPeriod(
       ScopeLevel level,
-      Period period,
+      List<Period> periods,
+      Function<Period, LocalDate> effectiveOn,
+      Instant asOf,
+      DataScope scope) {
+    return inForce(level, periods, effectiveOn, List.of(TargetMetric.values()), asOf, scope);
+  }
+
+  private Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> inForce(
+      ScopeLevel level,
+      List<Period> periods,
+      Function<Period, LocalDate> effectiveOn,
       List<TargetMetric> metrics,
-      LocalDate effectiveOn,
       Instant asOf,
       DataScope scope) {
     TargetScopeFilter covered = TargetScopeFilter.of(scope, "v");
     List<Object> args = new ArrayList<>();
+    // each period with its own day, as two parallel arrays the query unnests
+    args.add(periods.stream().map(Period::toString).toArray(String[]::new));
+    args.add(periods.stream().map(p -> effectiveOn.apply(p).toString()).toArray(String[]::new));
     args.add(level.name());
-    args.add(period.toString());
     args.add(metrics.stream().map(Enum::name).toArray(String[]::new));
     args.add(Timestamp.from(asOf));
     args.addAll(covered.args());
     args.add(Timestamp.from(asOf));
-    args.add(effectiveOn);
-    Map<TargetMetric, Map<String, BigDecimal>> amounts = new EnumMap<>(TargetMetric.class);
-    metrics.forEach(metric -> amounts.put(metric, new LinkedHashMap<>()));
+    Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> amounts = new LinkedHashMap<>();
+    Map<String, Map<TargetMetric, Map<String, BigDecimal>>> byText = new HashMap<>();
+    for (Period period : periods) {
+      Map<TargetMetric, Map<String, BigDecimal>> byMetric = new EnumMap<>(TargetMetric.class);
+      metrics.forEach(metric -> byMetric.put(metric, new LinkedHashMap<>()));
+      amounts.put(period, byMetric);
+      byText.put(period.toString(), byMetric);
+    }
     jdbc.query(
-        "select distinct on (v.metric, v.scope_id) v.metric, v.scope_id, r.amount"
-            + " from target_view v join target_revision r on r.target_id = v.target_id"
-            + " where v.level = ? and v.period = ? and v.metric = any(?) and v.set_at <= ?"
+        "select distinct on (v.period, v.metric, v.scope_id) v.period, v.metric, v.scope_id,"
+            + " r.amount"
+            + " from unnest(?::text[], ?::text[]) as asked(period, effective_on)"
+            + " join target_view v on v.period = asked.period"
+            + " join target_revision r on r.target_id = v.target_id"
+            + " where v.level = ? and v.metric = any(?) and v.set_at <= ?"
             + covered.sql()
-            + " and r.applied_at <= ? and (r.effective_from is null or r.effective_from <= ?)"
-            + " order by v.metric, v.scope_id, r.effective_from desc nulls last,"
+            + " and r.applied_at <= ?"
+            + " and (r.effective_from is null or r.effective_from <= asked.effective_on::date)"
+            + " order by v.period, v.metric, v.scope_id, r.effective_from desc nulls last,"
             + " r.applied_at desc, r.position desc",
         rs -> {
-          amounts
+          byText
+              .get(rs.getString("period"))
               .get(TargetMetric.valueOf(rs.getString("metric")))
               .put(rs.getString("scope_id"), rs.getBigDecimal("amount"));
         },

@@ -8,7 +8,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The targets feature's answer to "what was the target", published for the dashboard's attainment:
@@ -50,5 +53,24 @@ public interface TargetFigures {
       byMetric.put(metric, amountsInForce(level, period, metric, effectiveOn, asOf, scope));
     }
     return byMetric;
+  }
+
+  /**
+   * {@link #amountsInForceByMetric} of several periods at once, each on its own day ({@code
+   * effectiveOn} of the period), keyed by period in the order given. An implementation may answer
+   * it in one look-up; this one asks period by period.
+   */
+  default Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> amountsInForceByPeriod(
+      ScopeLevel level,
+      List<Period> periods,
+      Function<Period, LocalDate> effectiveOn,
+      Instant asOf,
+      DataScope scope) {
+    Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> byPeriod = new LinkedHashMap<>();
+    for (Period period : periods) {
+      byPeriod.put(
+          period, amountsInForceByMetric(level, period, effectiveOn.apply(period), asOf, scope));
+    }
+    return byPeriod;
   }
 }

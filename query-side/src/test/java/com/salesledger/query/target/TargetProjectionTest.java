@@ -334,6 +334,44 @@ class TargetProjectionTest {
         .containsExactly(Map.entry("rep1", money("10.00")));
   }
 
+  /** A dashboard by month asks every month's company target, each on its own day, at once. */
+  @Test
+  void several_periods_in_one_look_up_answer_as_each_period_asked_alone() {
+    companyRevisedInMarchFromApril();
+    String march = "COMPANY:COMPANY:2026-03:REVENUE";
+    projector.handle(
+        TargetIds.stream(march),
+        set(march, TargetScope.company(), Period.parse("2026-03"), "100.00", null));
+    Instant now = Instant.parse("2026-06-01T00:00:00Z");
+    Map<Period, LocalDate> days =
+        Map.of(
+            YEAR,
+            MAY,
+            Period.parse("2026-03"),
+            MARCH,
+            Period.parse("2026-04"),
+            LocalDate.parse("2026-04-30"));
+    List<Period> periods = List.of(Period.parse("2026-03"), YEAR, Period.parse("2026-04"));
+
+    Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> together =
+        figures.amountsInForceByPeriod(
+            ScopeLevel.COMPANY, periods, days::get, now, DataScope.everything());
+
+    assertThat(together.keySet()).containsExactlyElementsOf(periods);
+    assertThat(together.get(YEAR).get(TargetMetric.REVENUE))
+        .containsExactly(Map.entry("COMPANY", money("1200000.00")));
+    assertThat(together.get(Period.parse("2026-03")).get(TargetMetric.REVENUE))
+        .containsExactly(Map.entry("COMPANY", money("100.00")));
+    assertThat(together.get(Period.parse("2026-04")).get(TargetMetric.REVENUE)).isEmpty();
+    for (Period period : periods) {
+      assertThat(together.get(period))
+          .as("%s", period)
+          .isEqualTo(
+              figures.amountsInForceByMetric(
+                  ScopeLevel.COMPANY, period, days.get(period), now, DataScope.everything()));
+    }
+  }
+
   /**
    * The dashboard's attainment reads targets through the same rule as the targets query: a rep's
    * dashboard grouped by team or region, or a manager's total, showed the team's, region's or
