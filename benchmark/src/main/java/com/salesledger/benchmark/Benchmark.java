@@ -113,9 +113,15 @@ public final class Benchmark {
         report.context("authentication: " + admin.scheme);
         long events = count(dataSource, "select count(*) from domain_event_entry");
         awaitCaughtUp(admin, "live projections");
-        commands(ledger, dataSource, seconds);
-        queries(ledger, dataSource, seconds);
-        rebuild(admin, dataSource, serializer, events);
+        if (!skipped("commands")) {
+          commands(ledger, dataSource, seconds);
+        }
+        if (!skipped("queries")) {
+          queries(ledger, dataSource, seconds);
+        }
+        if (!skipped("rebuild")) {
+          rebuild(admin, dataSource, serializer, events);
+        }
         report.context(
             String.format(
                 Locale.ROOT,
@@ -138,6 +144,15 @@ public final class Benchmark {
     System.out.println(
         "Report: " + out.resolve("REPORT.md") + " and " + out.resolve("benchmark.png"));
     return out;
+  }
+
+  /** {@code --skip=commands,rebuild} leaves those measurements out (e.g. to re-measure queries). */
+  private boolean skipped(String measurement) {
+    boolean skip = List.of(option("skip", "").split(",")).contains(measurement);
+    if (skip) {
+      report.context(measurement + ": not measured in this run (--skip)");
+    }
+    return skip;
   }
 
   private Database database() {
