@@ -53,13 +53,14 @@ class InvoiceProjection implements RebuildableProjection {
             + invoices
             + " (invoice_id, deal_id, customer_id, owner_rep, team, region, amount, currency,"
             + " issue_date, due_date, paid, credited, written_off, open_amount, version,"
-            + " updated_at_position) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " updated_at_position, last_movement_on) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " on conflict (invoice_id) do nothing";
     this.updateInvoice =
         "update "
             + invoices
             + " set paid = paid + ?, credited = credited + ?, written_off = written_off + ?,"
-            + " open_amount = ?, version = ?, updated_at_position = ? where invoice_id = ?";
+            + " open_amount = ?, version = ?, updated_at_position = ?,"
+            + " last_movement_on = greatest(last_movement_on, ?) where invoice_id = ?";
     this.insertMovement =
         "insert into "
             + tables.of("invoice_movement")
@@ -89,6 +90,10 @@ class InvoiceProjection implements RebuildableProjection {
     BigDecimal credited = BigDecimal.ZERO;
     BigDecimal writtenOff = BigDecimal.ZERO;
     BigDecimal openAmount;
+
+    /** The latest date of a movement in this batch (the ageing's open span ends at the last). */
+    LocalDate lastMovementOn;
+
     long version;
     long position;
   }
@@ -206,6 +211,9 @@ class InvoiceProjection implements RebuildableProjection {
     pending.movements.add(new Movement(eventId, invoiceId, kind, reference, amount, on, reason));
     Row row = pending.invoice(invoiceId, version, token);
     row.openAmount = openAfter;
+    if (row.lastMovementOn == null || on.isAfter(row.lastMovementOn)) {
+      row.lastMovementOn = on;
+    }
     return row;
   }
 
@@ -234,7 +242,8 @@ class InvoiceProjection implements RebuildableProjection {
               .number(r.writtenOff)
               .number(r.openAmount)
               .whole(r.version)
-              .whole(r.position);
+              .whole(r.position)
+              .date(r.lastMovementOn);
         });
     Batch.write(
         jdbc,
@@ -248,6 +257,7 @@ class InvoiceProjection implements RebuildableProjection {
               .number(r.openAmount)
               .whole(r.version)
               .whole(r.position)
+              .date(r.lastMovementOn)
               .text(entry.getKey());
         });
     Batch.write(

@@ -4,6 +4,7 @@ import com.salesledger.platform.security.DataScope;
 import com.salesledger.query.common.ScopeFilter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,16 +24,39 @@ import org.springframework.stereotype.Component;
  * the same as its open amount now plus what was settled after D. The ageing reads it that way: the
  * invoices open now (a partial index holds only those) plus the movements dated after D (an index
  * on their date), both restricted to invoices issued by D. Today that is the open invoices and
- * nothing else, however long the history; a past date adds only what was settled since. The sums
- * are made per group and bucket in the database; totals are sums of the buckets, in BigDecimal.
+ * nothing else, however long the history. A past date is read from the invoices open on it (see
+ * {@link #openOnDay}), each with its own later movements: reading every movement after a date years
+ * back took 450 ms at 10 million events. The sums are made per group and bucket in the database;
+ * totals are sums of the buckets, in BigDecimal.
  */
 @Component
 class JdbcReceivables implements Receivables {
 
   private final JdbcTemplate jdbc;
 
-  JdbcReceivables(JdbcTemplate jdbc) {
+  /** Which dates are read through the invoices open on them rather than later movements. */
+  private final Predicate<LocalDate> readOpenSpans;
+
+  @Autowired
+  JdbcReceivables(JdbcTemplate jdbc, Clock clock) {
+    // today: the open invoices (partial index) and no later movements; a past date: the invoices
+    // open on it (GiST on their open span), instead of every movement dated after it
+    this(jdbc, day -> day.isBefore(LocalDate.now(clock)));
+  }
+
+  private JdbcReceivables(JdbcTemplate jdbc, Predicate<LocalDate> readOpenSpans) {
     this.jdbc = jdbc;
+    this.readOpenSpans = readOpenSpans;
+  }
+
+  /** Every date read from later movements (tests compare both readings). */
+  static JdbcReceivables readingMovements(JdbcTemplate jdbc) {
+    return new JdbcReceivables(jdbc, day -> false);
+  }
+
+  /** Every date read from the invoices open on it (tests compare both readings). */
+  static JdbcReceivables readingOpenSpans(JdbcTemplate jdbc) {
+    return new JdbcReceivables(jdbc, day -> true);
   }
 
   @Override
@@ -73,6 +99,9 @@ class JdbcReceivables implements Receivables {
     ScopeFilter filter = ScopeFilter.of(scope, "i.owner_rep", "i.team");
     String group = "i." + groupBy.column;
     String basisDate = "i." + basis.column;
+    if (readOpenSpans.test(asOf)) {
+      return openOnDay(asOf, group, basisDate, buckets, filter);
+    }
     List<Object> args = new ArrayList<>();
     args.add(asOf);
     args.addAll(filter.args());
@@ -102,6 +131,41 @@ class JdbcReceivables implements Receivables {
             + buckets.sqlIndexOf("days")
             + " as bucket, sum(amount) as amount"
             + " from (select grp, ?::date - basis as days, amount from open_now) aged group by 1, 2";
+    return sumsByGroupAndBucket(sql, args, buckets);
+  }
+
+  /**
+   * The same sums from the invoices open on {@code asOf}: open from the issue date until the last
+   * movement if that left the invoice at zero, else until now (the index {@code
+   * invoice_view_open_span}, same expression). Outside that span an invoice's open amount is zero
+   * whatever its movements, so only invoices inside it are read: each one's open amount now plus
+   * its own movements dated after {@code asOf}.
+   */
+  private Map<String, BigDecimal[]> openOnDay(
+      LocalDate asOf, String group, String basisDate, AgeingBuckets buckets, ScopeFilter filter) {
+    List<Object> args = new ArrayList<>();
+    args.add(asOf);
+    args.add(asOf);
+    args.add(asOf);
+    args.addAll(filter.args());
+    String sql =
+        "select grp, "
+            + buckets.sqlIndexOf("days")
+            + " as bucket, sum(amount) as amount from (select "
+            + group
+            + " as grp, ?::date - "
+            + basisDate
+            + " as days, i.open_amount + coalesce((select sum(m.amount) from invoice_movement m"
+            + " where m.invoice_id = i.invoice_id and m.on_date > ?), 0) as amount"
+            + " from invoice_view i where daterange(i.issue_date, case when i.open_amount = 0"
+            + " then greatest(i.issue_date, i.last_movement_on) end, '[)') @> ?::date and "
+            + filter.sql()
+            + ") aged group by 1, 2";
+    return sumsByGroupAndBucket(sql, args, buckets);
+  }
+
+  private Map<String, BigDecimal[]> sumsByGroupAndBucket(
+      String sql, List<Object> args, AgeingBuckets buckets) {
     Map<String, BigDecimal[]> groups = new TreeMap<>();
     jdbc.query(
         sql,

@@ -22,7 +22,7 @@ class ReceivablesAgeingTest {
   void feedTheWorkedExample() {
     ReadModelDatabase db = ReadModelDatabase.emptied();
     WorkedExample.feed(new Projector(new InvoiceProjection(db.jdbc())));
-    receivables = new JdbcReceivables(db.jdbc());
+    receivables = new JdbcReceivables(db.jdbc(), java.time.Clock.systemUTC());
   }
 
   private AgeingReport ageing(
