@@ -130,7 +130,8 @@ class JdbcReceivables implements Receivables {
             + ") select grp, "
             + buckets.sqlIndexOf("days")
             + " as bucket, sum(amount) as amount"
-            + " from (select grp, ?::date - basis as days, amount from open_now) aged group by 1, 2";
+            + " from (select grp, ?::date - basis as days, amount from open_now) aged group by 1, 2"
+            + " order by grp collate \"C\"";
     return sumsByGroupAndBucket(sql, args, buckets);
   }
 
@@ -160,13 +161,18 @@ class JdbcReceivables implements Receivables {
             + " from invoice_view i where daterange(i.issue_date, case when i.open_amount = 0"
             + " then greatest(i.issue_date, i.last_movement_on) end, '[)') @> ?::date and "
             + filter.sql()
-            + ") aged group by 1, 2";
+            + ") aged group by 1, 2 order by grp collate \"C\"";
     return sumsByGroupAndBucket(sql, args, buckets);
   }
 
+  /**
+   * The rows come ordered by group in code-point order (collation "C", the order of Java's
+   * strings), so a linked map keeps them sorted: a tree map's look-ups were the largest single cost
+   * of an ageing by customer (16,000 groups at 10 million events).
+   */
   private Map<String, BigDecimal[]> sumsByGroupAndBucket(
       String sql, List<Object> args, AgeingBuckets buckets) {
-    Map<String, BigDecimal[]> groups = new TreeMap<>();
+    Map<String, BigDecimal[]> groups = new java.util.LinkedHashMap<>();
     jdbc.query(
         sql,
         rs -> {
