@@ -53,13 +53,15 @@ class InvoiceProjection implements RebuildableProjection {
             + invoices
             + " (invoice_id, deal_id, customer_id, owner_rep, team, region, amount, currency,"
             + " issue_date, due_date, paid, credited, written_off, open_amount, version,"
-            + " updated_at_position, last_movement_on) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " updated_at_position, first_movement_on, last_movement_on)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " on conflict (invoice_id) do nothing";
     this.updateInvoice =
         "update "
             + invoices
             + " set paid = paid + ?, credited = credited + ?, written_off = written_off + ?,"
             + " open_amount = ?, version = ?, updated_at_position = ?,"
+            + " first_movement_on = least(first_movement_on, ?),"
             + " last_movement_on = greatest(last_movement_on, ?) where invoice_id = ?";
     this.insertMovement =
         "insert into "
@@ -91,7 +93,9 @@ class InvoiceProjection implements RebuildableProjection {
     BigDecimal writtenOff = BigDecimal.ZERO;
     BigDecimal openAmount;
 
-    /** The latest date of a movement in this batch (the ageing's open span ends at the last). */
+    /** The earliest and latest dates of a movement in this batch (for the ageing of past dates). */
+    LocalDate firstMovementOn;
+
     LocalDate lastMovementOn;
 
     long version;
@@ -211,6 +215,9 @@ class InvoiceProjection implements RebuildableProjection {
     pending.movements.add(new Movement(eventId, invoiceId, kind, reference, amount, on, reason));
     Row row = pending.invoice(invoiceId, version, token);
     row.openAmount = openAfter;
+    if (row.firstMovementOn == null || on.isBefore(row.firstMovementOn)) {
+      row.firstMovementOn = on;
+    }
     if (row.lastMovementOn == null || on.isAfter(row.lastMovementOn)) {
       row.lastMovementOn = on;
     }
@@ -243,6 +250,7 @@ class InvoiceProjection implements RebuildableProjection {
               .number(r.openAmount)
               .whole(r.version)
               .whole(r.position)
+              .date(r.firstMovementOn)
               .date(r.lastMovementOn);
         });
     Batch.write(
@@ -257,6 +265,7 @@ class InvoiceProjection implements RebuildableProjection {
               .number(r.openAmount)
               .whole(r.version)
               .whole(r.position)
+              .date(r.firstMovementOn)
               .date(r.lastMovementOn)
               .text(entry.getKey());
         });

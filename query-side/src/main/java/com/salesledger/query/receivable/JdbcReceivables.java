@@ -139,12 +139,14 @@ class JdbcReceivables implements Receivables {
    * The same sums from the invoices open on {@code asOf}: open from the issue date until the last
    * movement if that left the invoice at zero, else until now (the index {@code
    * invoice_view_open_span}, same expression). Outside that span an invoice's open amount is zero
-   * whatever its movements, so only invoices inside it are read: each one's open amount now plus
-   * its own movements dated after {@code asOf}.
+   * whatever its movements, so only invoices inside it are read: each one's amount less its own
+   * movements dated by {@code asOf}, which are looked up only when its first movement is dated by
+   * then (most invoices open on a date were settled after it, and need no look-up).
    */
   private Map<String, BigDecimal[]> openOnDay(
       LocalDate asOf, String group, String basisDate, AgeingBuckets buckets, ScopeFilter filter) {
     List<Object> args = new ArrayList<>();
+    args.add(asOf);
     args.add(asOf);
     args.add(asOf);
     args.add(asOf);
@@ -156,8 +158,10 @@ class JdbcReceivables implements Receivables {
             + group
             + " as grp, ?::date - "
             + basisDate
-            + " as days, i.open_amount + coalesce((select sum(m.amount) from invoice_movement m"
-            + " where m.invoice_id = i.invoice_id and m.on_date > ?), 0) as amount"
+            + " as days, case when i.first_movement_on is null or i.first_movement_on > ?"
+            + " then i.amount else i.amount - coalesce((select sum(m.amount)"
+            + " from invoice_movement m where m.invoice_id = i.invoice_id and m.on_date <= ?), 0)"
+            + " end as amount"
             + " from invoice_view i where daterange(i.issue_date, case when i.open_amount = 0"
             + " then greatest(i.issue_date, i.last_movement_on) end, '[)') @> ?::date and "
             + filter.sql()
