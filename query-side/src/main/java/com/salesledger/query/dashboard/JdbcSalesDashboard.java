@@ -176,8 +176,8 @@ class JdbcSalesDashboard implements SalesDashboard {
 
     groups.values().removeIf(SalesFigures.Sums::empty);
     Instant knownAt = asOf != null ? asOf : clock.instant();
-    List<SalesFigures> rows = new ArrayList<>();
-    SalesFigures.Sums total = new SalesFigures.Sums();
+    // each group's targets, and the total's (the company's for the period)
+    Function<String, Map<TargetMetric, BigDecimal>> groupTargets;
     Map<TargetMetric, Map<String, BigDecimal>> totalTargets;
     if (groupBy == GroupBy.MONTH) {
       // each month is held to the company's target of that month: all of them, and the whole
@@ -189,24 +189,21 @@ class JdbcSalesDashboard implements SalesDashboard {
               .toList();
       Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> byMonth =
           targetsOf(ScopeLevel.COMPANY, months, knownAt, scope);
-      groups.forEach(
-          (key, sums) -> {
-            rows.add(
-                sums.figures(key)
-                    .withTargets(targetsFor(byMonth.get(Period.parse(key)), "COMPANY")));
-            total.add(sums);
-          });
+      groupTargets = key -> targetsFor(byMonth.get(Period.parse(key)), "COMPANY");
       totalTargets = byMonth.get(period);
     } else {
-      Map<TargetMetric, Map<String, BigDecimal>> groupTargets =
+      Map<TargetMetric, Map<String, BigDecimal>> ofLevel =
           targetsOf(columns.targets(), period, knownAt, scope);
-      groups.forEach(
-          (key, sums) -> {
-            rows.add(sums.figures(key).withTargets(targetsFor(groupTargets, key)));
-            total.add(sums);
-          });
+      groupTargets = key -> targetsFor(ofLevel, key);
       totalTargets = targetsOf(ScopeLevel.COMPANY, period, knownAt, scope);
     }
+    List<SalesFigures> rows = new ArrayList<>();
+    SalesFigures.Sums total = new SalesFigures.Sums();
+    groups.forEach(
+        (key, sums) -> {
+          rows.add(sums.figures(key).withTargets(groupTargets.apply(key)));
+          total.add(sums);
+        });
     total.add(unattributed);
     return new Result(
         rows, total.figures("total").withTargets(targetsFor(totalTargets, "COMPANY")));
