@@ -93,40 +93,21 @@ public final class HistoryGenerator {
                 LedgerMetaData.REASON,
                 reason));
     // The organisation first, in one chunk of its own: every deal is placed by it.
-    OrganisationTimeline organisation;
-    long organisationEvents;
-    try (AggregateSandbox sandbox =
-            new AggregateSandbox(clock, metaData, paymentTermsDays, new OrganisationTimeline());
-        ChunkWriter writer = writers.open()) {
-      history.organisation().forEach(sandbox::send);
-      List<DomainEventMessage<?>> chunk = sandbox.drain();
-      writer.write(chunk);
-      organisationEvents = chunk.size();
-      organisation =
-          OrganisationTimeline.of(
-              chunk.stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
-    } catch (SQLException e) {
-      throw new IllegalStateException("writing the organisation failed: " + e.getMessage(), e);
-    }
+    List<DomainEventMessage<?>> organisationChunk =
+        writeAlone(metaData, new OrganisationTimeline(), history.organisation(), "organisation");
+    OrganisationTimeline organisation =
+        OrganisationTimeline.of(
+            organisationChunk.stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
     // Then the targets, set and decomposed down to the reps by the organisation just written.
-    long targetEvents;
-    try (AggregateSandbox sandbox =
-            new AggregateSandbox(clock, metaData, paymentTermsDays, organisation);
-        ChunkWriter writer = writers.open()) {
-      new TargetPlan(shape, LocalDate.now(clock)).commands(organisation).forEach(sandbox::send);
-      if (sandbox.refused() > 0) {
-        throw new IllegalStateException(
-            sandbox.refused() + " generated target commands were refused: the plan is wrong");
-      }
-      List<DomainEventMessage<?>> chunk = sandbox.drain();
-      writer.write(chunk);
-      targetEvents = chunk.size();
-    } catch (SQLException e) {
-      throw new IllegalStateException("writing the targets failed: " + e.getMessage(), e);
-    }
+    List<DomainEventMessage<?>> targetChunk =
+        writeAlone(
+            metaData,
+            organisation,
+            new TargetPlan(shape, LocalDate.now(clock)).commands(organisation),
+            "target");
     AtomicInteger nextChunk = new AtomicInteger();
     AtomicInteger dealsDone = new AtomicInteger();
-    AtomicLong events = new AtomicLong(organisationEvents + targetEvents);
+    AtomicLong events = new AtomicLong(organisationChunk.size() + targetChunk.size());
     AtomicLong refused = new AtomicLong();
     // Chunks are whole customers (about CHUNK_DEALS deals), so a credit account's stream is
     // written by one chunk only.
@@ -177,6 +158,29 @@ public final class HistoryGenerator {
     }
     return new Result(
         events.get(), refused.get(), shape.deals(), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Sends {@code commands} through the aggregates, placed in {@code organisation}, and writes the
+   * events they produced as one chunk of their own. None may be refused: these commands are the
+   * frame every generated deal relies on.
+   */
+  private List<DomainEventMessage<?>> writeAlone(
+      MetaData metaData, OrganisationTimeline organisation, List<Object> commands, String what) {
+    try (AggregateSandbox sandbox =
+            new AggregateSandbox(clock, metaData, paymentTermsDays, organisation);
+        ChunkWriter writer = writers.open()) {
+      commands.forEach(sandbox::send);
+      if (sandbox.refused() > 0) {
+        throw new IllegalStateException(
+            sandbox.refused() + " generated " + what + " commands were refused");
+      }
+      List<DomainEventMessage<?>> chunk = sandbox.drain();
+      writer.write(chunk);
+      return chunk;
+    } catch (SQLException e) {
+      throw new IllegalStateException("writing the " + what + " failed: " + e.getMessage(), e);
+    }
   }
 
   /**
