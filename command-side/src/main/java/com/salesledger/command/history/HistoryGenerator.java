@@ -59,22 +59,35 @@ public final class HistoryGenerator {
   private final ChunkWriter.Factory writers;
   private final Clock clock;
   private final int paymentTermsDays;
+  private final Recording recording;
 
   /** Writes into the JDBC event table with {@code COPY}. */
   public HistoryGenerator(
       DataSource dataSource, Serializer serializer, Clock clock, int paymentTermsDays) {
-    this(ChunkWriter.copyInto(dataSource, serializer), clock, paymentTermsDays);
+    this(dataSource, serializer, clock, paymentTermsDays, Recording.WHEN_WRITTEN);
+  }
+
+  /** Writes into the JDBC event table with {@code COPY}, stamped as {@code recording} says. */
+  public HistoryGenerator(
+      DataSource dataSource,
+      Serializer serializer,
+      Clock clock,
+      int paymentTermsDays,
+      Recording recording) {
+    this(ChunkWriter.copyInto(dataSource, serializer), clock, paymentTermsDays, recording);
   }
 
   /** Appends through the event store, for stores without an event table (Axon Server). */
   public HistoryGenerator(EventStore eventStore, Clock clock, int paymentTermsDays) {
-    this(ChunkWriter.publishTo(eventStore), clock, paymentTermsDays);
+    this(ChunkWriter.publishTo(eventStore), clock, paymentTermsDays, Recording.WHEN_WRITTEN);
   }
 
-  private HistoryGenerator(ChunkWriter.Factory writers, Clock clock, int paymentTermsDays) {
+  private HistoryGenerator(
+      ChunkWriter.Factory writers, Clock clock, int paymentTermsDays, Recording recording) {
     this.writers = writers;
     this.clock = clock;
     this.paymentTermsDays = paymentTermsDays;
+    this.recording = recording;
   }
 
   public Result generate(HistoryShape shape, int threads, String reason, Progress progress)
@@ -93,8 +106,14 @@ public final class HistoryGenerator {
                 LedgerMetaData.REASON,
                 reason));
     // The organisation first, in one chunk of its own: every deal is placed by it.
+    LocalDate frameDate = history.organisationEffectiveFrom();
     List<DomainEventMessage<?>> organisationChunk =
-        writeAlone(metaData, new OrganisationTimeline(), history.organisation(), "organisation");
+        writeAlone(
+            metaData,
+            new OrganisationTimeline(),
+            history.organisation(),
+            "organisation",
+            frameDate);
     OrganisationTimeline organisation =
         OrganisationTimeline.of(
             organisationChunk.stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
@@ -104,7 +123,8 @@ public final class HistoryGenerator {
             metaData,
             organisation,
             new TargetPlan(shape, LocalDate.now(clock)).commands(organisation),
-            "target");
+            "target",
+            frameDate);
     AtomicInteger nextChunk = new AtomicInteger();
     AtomicInteger dealsDone = new AtomicInteger();
     AtomicLong events = new AtomicLong(organisationChunk.size() + targetChunk.size());
@@ -133,7 +153,8 @@ public final class HistoryGenerator {
                               shape.deals(),
                               history.firstDealOf((c + 1) * customersPerChunk + 1) - 1);
                       history.commands(from, to, sandbox::send);
-                      List<DomainEventMessage<?>> chunk = inBusinessOrder(sandbox.drain());
+                      List<DomainEventMessage<?>> chunk =
+                          inBusinessOrder(sandbox.drain()).stamped(recording, clock);
                       writer.write(chunk);
                       long total = events.addAndGet(chunk.size());
                       progress.update(dealsDone.addAndGet(to - from + 1), shape.deals(), total);
@@ -162,11 +183,15 @@ public final class HistoryGenerator {
 
   /**
    * Sends {@code commands} through the aggregates, placed in {@code organisation}, and writes the
-   * events they produced as one chunk of their own. None may be refused: these commands are the
-   * frame every generated deal relies on.
+   * events they produced as one chunk of their own, recorded on {@code date} if {@link #recording}
+   * backdates. None may be refused: these commands are the frame every generated deal relies on.
    */
   private List<DomainEventMessage<?>> writeAlone(
-      MetaData metaData, OrganisationTimeline organisation, List<Object> commands, String what) {
+      MetaData metaData,
+      OrganisationTimeline organisation,
+      List<Object> commands,
+      String what,
+      LocalDate date) {
     try (AggregateSandbox sandbox =
             new AggregateSandbox(clock, metaData, paymentTermsDays, organisation);
         ChunkWriter writer = writers.open()) {
@@ -175,7 +200,9 @@ public final class HistoryGenerator {
         throw new IllegalStateException(
             sandbox.refused() + " generated " + what + " commands were refused");
       }
-      List<DomainEventMessage<?>> chunk = sandbox.drain();
+      List<DomainEventMessage<?>> produced = sandbox.drain();
+      List<DomainEventMessage<?>> chunk =
+          recording.stamp(produced, java.util.Collections.nCopies(produced.size(), date), clock);
       writer.write(chunk);
       return chunk;
     } catch (SQLException e) {
@@ -188,7 +215,7 @@ public final class HistoryGenerator {
    * invoiced total, a credit account's record) takes the date of the event produced before it, but
    * never one before its aggregate's previous date: every aggregate keeps its sequence order.
    */
-  static List<DomainEventMessage<?>> inBusinessOrder(List<DomainEventMessage<?>> events) {
+  static InBusinessOrder inBusinessOrder(List<DomainEventMessage<?>> events) {
     Map<String, LocalDate> lastDate = new HashMap<>();
     record Keyed(LocalDate date, int index, DomainEventMessage<?> event) {}
     LocalDate producedBefore = LocalDate.MIN;
@@ -204,7 +231,16 @@ public final class HistoryGenerator {
       keyed.add(new Keyed(date, i, event));
     }
     keyed.sort(Comparator.comparing(Keyed::date).thenComparingInt(Keyed::index));
-    return keyed.stream().<DomainEventMessage<?>>map(Keyed::event).toList();
+    return new InBusinessOrder(
+        keyed.stream().<DomainEventMessage<?>>map(Keyed::event).toList(),
+        keyed.stream().map(Keyed::date).toList());
+  }
+
+  /** A chunk's events in business order, each with the business date it was ordered by. */
+  record InBusinessOrder(List<DomainEventMessage<?>> events, List<LocalDate> dates) {
+    List<DomainEventMessage<?>> stamped(Recording recording, Clock clock) {
+      return recording.stamp(events, dates, clock);
+    }
   }
 
   private static LocalDate businessDate(Object payload) {

@@ -96,6 +96,7 @@ public final class SalesHistory {
    * by a manager of its own) and each rep in their team. Sent before any deal.
    */
   public List<Object> organisation() {
+    LocalDate effectiveFrom = organisationEffectiveFrom();
     List<Object> commands = new ArrayList<>();
     java.util.Map<String, String> teamRegion = new java.util.LinkedHashMap<>();
     reps.forEach(r -> teamRegion.putIfAbsent(r.team(), r.region()));
@@ -106,7 +107,7 @@ public final class SalesHistory {
     new java.util.LinkedHashSet<>(teamRegion.values())
         .forEach(
             region ->
-                commands.add(new EstablishRegion(region, capitalised(region), start.minusDays(1))));
+                commands.add(new EstablishRegion(region, capitalised(region), effectiveFrom)));
     teamRegion.forEach(
         (team, region) ->
             commands.add(
@@ -115,9 +116,14 @@ public final class SalesHistory {
                     region,
                     capitalised(team),
                     List.of(demoTeams.contains(team) ? DEMO_MANAGER : "manager-" + team),
-                    start.minusDays(1))));
-    reps.forEach(r -> commands.add(new AddRep(r.name(), r.team(), start.minusDays(1))));
+                    effectiveFrom)));
+    reps.forEach(r -> commands.add(new AddRep(r.name(), r.team(), effectiveFrom)));
     return commands;
+  }
+
+  /** The day the generated organisation takes effect: the day before the first deal can open. */
+  public LocalDate organisationEffectiveFrom() {
+    return start.minusDays(1);
   }
 
   private static String capitalised(String id) {

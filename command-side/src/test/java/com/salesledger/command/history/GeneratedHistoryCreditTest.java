@@ -3,12 +3,10 @@ package com.salesledger.command.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesledger.command.organisation.OrganisationTimeline;
-import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.credit.CreditAccountOpened;
 import com.salesledger.events.credit.CreditCheckPassed;
 import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealWon;
-import com.salesledger.events.organisation.OrganisationEvents;
 import com.salesledger.events.receivable.InvoiceIssued;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -35,17 +32,8 @@ class GeneratedHistoryCreditTest {
     SalesHistory history = new SalesHistory(shape, LocalDate.now(CLOCK));
     List<DomainEventMessage<?>> events = new ArrayList<>();
     long refused;
-    MetaData metaData =
-        MetaData.from(
-            Map.of(LedgerMetaData.USER, "history-generator", LedgerMetaData.ROLES, "ADMIN"));
-    OrganisationTimeline organisation;
-    try (AggregateSandbox sandbox =
-        new AggregateSandbox(CLOCK, metaData, 30, new OrganisationTimeline())) {
-      assertThat(history.organisation()).allMatch(sandbox::send, "organisation accepted");
-      organisation =
-          OrganisationTimeline.of(
-              sandbox.drain().stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
-    }
+    MetaData metaData = GeneratedHistoryFixture.ADMIN;
+    OrganisationTimeline organisation = GeneratedHistoryFixture.organisationOf(history, CLOCK);
     assertThat(organisation.teamsManagedBy("manager1", LocalDate.now(CLOCK)))
         .as("manager1 manages the teams of rep1 and rep2")
         .contains(

@@ -3,8 +3,6 @@ package com.salesledger.command.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesledger.command.organisation.OrganisationTimeline;
-import com.salesledger.events.common.LedgerMetaData;
-import com.salesledger.events.organisation.OrganisationEvents;
 import com.salesledger.events.target.ScopeLevel;
 import com.salesledger.events.target.TargetDecomposed;
 import com.salesledger.events.target.TargetMetric;
@@ -27,22 +25,13 @@ class GeneratedTargetPlanTest {
 
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC);
-  private static final MetaData ADMIN =
-      MetaData.from(
-          Map.of(LedgerMetaData.USER, "history-generator", LedgerMetaData.ROLES, "ADMIN"));
+  private static final MetaData ADMIN = GeneratedHistoryFixture.ADMIN;
 
   @Test
   void every_year_the_organisation_existed_has_company_targets_decomposed_down_to_each_rep() {
     HistoryShape shape = new HistoryShape(1_500, 3, 50, 8, 3, 7);
     SalesHistory history = new SalesHistory(shape, LocalDate.now(CLOCK));
-    OrganisationTimeline organisation;
-    try (AggregateSandbox sandbox =
-        new AggregateSandbox(CLOCK, ADMIN, 30, new OrganisationTimeline())) {
-      history.organisation().forEach(sandbox::send);
-      organisation =
-          OrganisationTimeline.of(
-              sandbox.drain().stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
-    }
+    OrganisationTimeline organisation = GeneratedHistoryFixture.organisationOf(history, CLOCK);
     List<DomainEventMessage<?>> events;
     try (AggregateSandbox sandbox = new AggregateSandbox(CLOCK, ADMIN, 30, organisation)) {
       new TargetPlan(shape, LocalDate.now(CLOCK)).commands(organisation).forEach(sandbox::send);
