@@ -29,6 +29,8 @@ class ProjectionRebuildTest {
           "sales_month",
           "sales_rep_month",
           "sales_team_month",
+          "sales_rep_year",
+          "sales_team_year",
           "customer_first_win",
           "sales_known",
           "sales_held_deal",

@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link SalesDashboard} over the roll-ups {@link SalesProjection} writes: {@code sales_month} (or
- * its smaller roll-ups per rep and per team, see {@link #presentSums}) and {@code
- * customer_first_win} for the present, {@code sales_known} for an as-of instant (month sums before
- * its UTC month, day sums of its month before its day, and the instants of its day up to it).
- * Targets come from the targets feature, through {@link TargetFigures} only.
+ * its smaller roll-ups per rep and per team, by month or by year, see {@link #presentSums}) and
+ * {@code customer_first_win} for the present, {@code sales_known} for an as-of instant (month sums
+ * before its UTC month, day sums of its month before its day, and the instants of its day up to
+ * it). Targets come from the targets feature, through {@link TargetFigures} only.
  */
 @Component
 class JdbcSalesDashboard implements SalesDashboard {
@@ -103,8 +103,11 @@ class JdbcSalesDashboard implements SalesDashboard {
     Columns columns = COLUMNS.get(groupBy);
     Known known = asOf == null ? null : Known.at(asOf);
     SumsSource source =
-        known == null ? presentSums(groupBy, scope) : new SumsSource("sales_known", filter);
+        known == null
+            ? presentSums(period, groupBy, scope)
+            : new SumsSource("sales_known", "month", filter);
     String table = source.table();
+    String date = source.dateColumn();
     ScopeFilter sumsFilter = source.filter();
     String when = known == null ? "" : known.sql();
     // Payments carry no product line: by product line, collections count in the total only.
@@ -118,7 +121,9 @@ class JdbcSalesDashboard implements SalesDashboard {
             + (known == null ? "" : ", sum(new_customers)")
             + " from "
             + table
-            + " where month between ? and ? and "
+            + " where "
+            + date
+            + " between ? and ? and "
             + sumsFilter.sql()
             + when
             + " group by grp",
@@ -162,7 +167,9 @@ class JdbcSalesDashboard implements SalesDashboard {
             + priorKey
             + " as grp, sum(revenue) from "
             + table
-            + " where month between ? and ? and "
+            + " where "
+            + date
+            + " between ? and ? and "
             + sumsFilter.sql()
             + when
             + " group by grp",
@@ -212,24 +219,30 @@ class JdbcSalesDashboard implements SalesDashboard {
   /**
    * The smallest roll-up of the present figures that answers {@code groupBy} for {@code scope}: per
    * team and product line for whole teams or everything (but not by rep), per rep for a rep's own
-   * deals or a grouping by rep, and the finest rows only for a rep's own deals by product line. All
-   * three hold the same sums ({@link SalesProjection} writes them in one batch).
+   * deals or a grouping by rep, and the finest rows only for a rep's own deals by product line; per
+   * year for a year's period unless grouped by month, else per month. All hold the same sums
+   * ({@link SalesProjection} writes them in one batch).
    */
-  private static SumsSource presentSums(GroupBy groupBy, DataScope scope) {
+  private static SumsSource presentSums(Period period, GroupBy groupBy, DataScope scope) {
     ScopeFilter byRepOrTeam = ScopeFilter.of(scope, "rep", "team");
     boolean ownDeals = !scope.unlimited() && !scope.reps().isEmpty();
-    if (ownDeals) {
-      return new SumsSource(
-          groupBy == GroupBy.PRODUCT_LINE ? "sales_month" : "sales_rep_month", byRepOrTeam);
+    boolean yearly = period.kind() == Period.Kind.YEAR && groupBy != GroupBy.MONTH;
+    String grain = yearly ? "year" : "month";
+    if (ownDeals && groupBy == GroupBy.PRODUCT_LINE) {
+      return new SumsSource("sales_month", "month", byRepOrTeam);
     }
-    return groupBy == GroupBy.REP
-        ? new SumsSource("sales_rep_month", byRepOrTeam)
-        // no rep column: the scope here is everything or whole teams
-        : new SumsSource("sales_team_month", ScopeFilter.of(scope, "team", "team"));
+    if (ownDeals || groupBy == GroupBy.REP) {
+      return new SumsSource("sales_rep_" + grain, grain, byRepOrTeam);
+    }
+    // no rep column: the scope here is everything or whole teams
+    return new SumsSource("sales_team_" + grain, grain, ScopeFilter.of(scope, "team", "team"));
   }
 
-  /** Where a question's sums are read, and the caller's scope as a condition on that table. */
-  private record SumsSource(String table, ScopeFilter filter) {}
+  /**
+   * Where a question's sums are read: the table, its date column (a month's or a year's first day)
+   * and the caller's scope as a condition on that table.
+   */
+  private record SumsSource(String table, String dateColumn, ScopeFilter filter) {}
 
   private static Map<TargetMetric, BigDecimal> targetsFor(
       Map<TargetMetric, Map<String, BigDecimal>> byMetric, String scopeId) {

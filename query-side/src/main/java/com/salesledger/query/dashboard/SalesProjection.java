@@ -33,12 +33,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closed deals, held deals and collections rolled up by business month and attribution, twice: as
- * they stand now ({@code sales_month}, plus each customer's first won deal in {@code
- * customer_first_win}) and as they were learnt ({@code sales_known}: every change summed by the
- * month, the day and the instant it was recorded, so an as-of answer reads a few sums instead of
- * events). A batch's changes are summed per row in memory and written as additive upserts in key
- * order (one lock order for every segment); the token is stored in the same transaction, so each
- * event counts exactly once.
+ * they stand now ({@code sales_month} and its roll-ups per rep and per team, by month and by year,
+ * plus each customer's first won deal in {@code customer_first_win}) and as they were learnt
+ * ({@code sales_known}: every change summed by the month, the day and the instant it was recorded,
+ * so an as-of answer reads a few sums instead of events). A batch's changes are summed per row in
+ * memory and written as additive upserts in key order (one lock order for every segment); the token
+ * is stored in the same transaction, so each event counts exactly once.
  */
 @Component
 @ProcessingGroup(SalesProjection.PROCESSOR)
@@ -60,6 +60,8 @@ class SalesProjection implements RebuildableProjection {
   private final String insertInvoice;
   private final String upsertMonthByRep;
   private final String upsertMonthByTeam;
+  private final String upsertYearByRep;
+  private final String upsertYearByTeam;
   private final String selectInvoices;
 
   @Autowired
@@ -79,6 +81,9 @@ class SalesProjection implements RebuildableProjection {
     this.upsertMonth = upsertSums(month, "month, rep, team, region, product_line");
     this.upsertMonthByRep = upsertSums(monthByRep, "month, rep, team, region");
     this.upsertMonthByTeam = upsertSums(monthByTeam, "month, team, region, product_line");
+    this.upsertYearByRep = upsertSums(tables.of("sales_rep_year"), "year, rep, team, region");
+    this.upsertYearByTeam =
+        upsertSums(tables.of("sales_team_year"), "year, team, region, product_line");
     this.upsertKnown =
         "insert into "
             + known
@@ -161,6 +166,8 @@ class SalesProjection implements RebuildableProjection {
         "sales_month",
         "sales_rep_month",
         "sales_team_month",
+        "sales_rep_year",
+        "sales_team_year",
         "customer_first_win",
         "sales_known",
         "sales_held_deal",
@@ -362,36 +369,14 @@ class SalesProjection implements RebuildableProjection {
               p.date(k.month()).text(k.rep()).text(k.team()).text(k.region()).text(k.line()),
               entry.getValue());
         });
-    // The same changes rolled up per rep and per team (the present dashboard reads these).
-    Map<Attribution, Sums> byRep = new TreeMap<>(ATTRIBUTION_ORDER);
-    Map<Attribution, Sums> byTeam = new TreeMap<>(ATTRIBUTION_ORDER);
-    pending.months.forEach(
-        (k, change) -> {
-          byRep
-              .computeIfAbsent(
-                  new Attribution(k.month(), k.rep(), k.team(), k.region(), ""), x -> new Sums())
-              .add(change);
-          byTeam
-              .computeIfAbsent(
-                  new Attribution(k.month(), "", k.team(), k.region(), k.line()), x -> new Sums())
-              .add(change);
-        });
-    Batch.write(
-        jdbc,
-        upsertMonthByRep,
-        byRep.entrySet(),
-        (p, entry) -> {
-          Attribution k = entry.getKey();
-          sums(p.date(k.month()).text(k.rep()).text(k.team()).text(k.region()), entry.getValue());
-        });
-    Batch.write(
-        jdbc,
-        upsertMonthByTeam,
-        byTeam.entrySet(),
-        (p, entry) -> {
-          Attribution k = entry.getKey();
-          sums(p.date(k.month()).text(k.team()).text(k.region()).text(k.line()), entry.getValue());
-        });
+    // The same changes rolled up per rep and per team, by month and by year (the present
+    // dashboard reads these).
+    Map<Attribution, Sums> byRep = rolledUp(pending.months, false, false);
+    Map<Attribution, Sums> byTeam = rolledUp(pending.months, true, false);
+    writeByRep(upsertMonthByRep, byRep);
+    writeByTeam(upsertMonthByTeam, byTeam);
+    writeByRep(upsertYearByRep, rolledUp(byRep, false, true));
+    writeByTeam(upsertYearByTeam, rolledUp(byTeam, true, true));
     Batch.write(
         jdbc,
         upsertKnown,
@@ -448,6 +433,51 @@ class SalesProjection implements RebuildableProjection {
                 .text(entry.getValue().rep())
                 .text(entry.getValue().team())
                 .text(entry.getValue().region()));
+  }
+
+  /**
+   * {@code changes} summed per rep (without product line) or per team (without rep), per month or
+   * per year (the month of January standing for its year), in key order: one lock order for every
+   * segment.
+   */
+  private static Map<Attribution, Sums> rolledUp(
+      Map<Attribution, Sums> changes, boolean perTeam, boolean perYear) {
+    Map<Attribution, Sums> rolled = new TreeMap<>(ATTRIBUTION_ORDER);
+    changes.forEach(
+        (k, change) ->
+            rolled
+                .computeIfAbsent(
+                    new Attribution(
+                        perYear ? k.month().withDayOfYear(1) : k.month(),
+                        perTeam ? "" : k.rep(),
+                        k.team(),
+                        k.region(),
+                        perTeam ? k.line() : ""),
+                    x -> new Sums())
+                .add(change));
+    return rolled;
+  }
+
+  private void writeByRep(String upsert, Map<Attribution, Sums> rows) {
+    Batch.write(
+        jdbc,
+        upsert,
+        rows.entrySet(),
+        (p, entry) -> {
+          Attribution k = entry.getKey();
+          sums(p.date(k.month()).text(k.rep()).text(k.team()).text(k.region()), entry.getValue());
+        });
+  }
+
+  private void writeByTeam(String upsert, Map<Attribution, Sums> rows) {
+    Batch.write(
+        jdbc,
+        upsert,
+        rows.entrySet(),
+        (p, entry) -> {
+          Attribution k = entry.getKey();
+          sums(p.date(k.month()).text(k.team()).text(k.region()).text(k.line()), entry.getValue());
+        });
   }
 
   private static Batch.Params sums(Batch.Params p, Sums s) throws java.sql.SQLException {
