@@ -122,6 +122,7 @@ public final class Benchmark {
         report.context("authentication: " + admin.scheme);
         long events = count(dataSource, "select count(*) from domain_event_entry");
         awaitCaughtUp(admin, "live projections");
+        awaitEveryProcessor(dataSource);
         if (!skipped("commands")) {
           commands(ledger, dataSource, seconds);
         }
@@ -255,6 +256,30 @@ public final class Benchmark {
         events,
         rate,
         left);
+  }
+
+  /** Waits until the command side's processors have caught up too (see {@link Processors}). */
+  private void awaitEveryProcessor(DataSource dataSource) throws Exception {
+    long start = System.nanoTime();
+    Map<String, Long> behind = Processors.behind(dataSource);
+    while (!behind.isEmpty()) {
+      System.out.printf(
+          Locale.ROOT,
+          "\rother processors behind the head: %s (%.0f s)   ",
+          behind,
+          (System.nanoTime() - start) / 1e9);
+      Thread.sleep(1000);
+      behind = Processors.behind(dataSource);
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    if (secs > 5) {
+      System.out.println();
+      report.context(
+          String.format(
+              Locale.ROOT,
+              "the command side's processors caught up %.0f s after the projections",
+              secs));
+    }
   }
 
   private void awaitCaughtUp(Http admin, String what) throws InterruptedException {

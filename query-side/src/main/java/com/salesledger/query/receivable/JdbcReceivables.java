@@ -102,37 +102,55 @@ class JdbcReceivables implements Receivables {
     if (readOpenSpans.test(asOf)) {
       return openOnDay(asOf, group, basisDate, buckets, filter);
     }
-    List<Object> args = new ArrayList<>();
-    args.add(asOf);
-    args.addAll(filter.args());
-    args.add(asOf);
-    args.add(asOf);
-    args.addAll(filter.args());
-    args.add(asOf);
-    String sql =
-        "with open_now as ("
-            + " select "
-            + group
-            + " as grp, "
-            + basisDate
-            + " as basis, i.open_amount as amount from invoice_view i"
-            + " where i.open_amount <> 0 and i.issue_date <= ? and "
-            + filter.sql()
-            + " union all"
-            + " select "
-            + group
-            + ", "
-            + basisDate
-            + ", m.amount from invoice_movement m join invoice_view i"
-            + " on i.invoice_id = m.invoice_id"
-            + " where m.on_date > ? and i.issue_date <= ? and "
-            + filter.sql()
-            + ") select grp, "
-            + buckets.sqlIndexOf("days")
-            + " as bucket, sum(amount) as amount"
-            + " from (select grp, ?::date - basis as days, amount from open_now) aged group by 1, 2"
-            + " order by grp collate \"C\"";
-    return sumsByGroupAndBucket(sql, args, buckets);
+    // The invoices open now, in group order: by customer, an index keeps them in that order, so
+    // the sums stream out of it without hashing or sorting 16,000 groups (V270).
+    List<Object> openArgs = new ArrayList<>();
+    openArgs.add(asOf);
+    openArgs.add(asOf);
+    openArgs.addAll(filter.args());
+    Map<String, BigDecimal[]> groups =
+        sumsOfAged(
+            "select "
+                + group
+                + " collate \"C\" as grp, ?::date - "
+                + basisDate
+                + " as days, i.open_amount as amount from invoice_view i"
+                + " where i.open_amount <> 0 and i.issue_date <= ? and "
+                + filter.sql(),
+            openArgs,
+            buckets,
+            " order by 1");
+    // Plus what was settled after asOf (nothing, for today: settlements are never future-dated).
+    List<Object> laterArgs = new ArrayList<>();
+    laterArgs.add(asOf);
+    laterArgs.add(asOf);
+    laterArgs.add(asOf);
+    laterArgs.addAll(filter.args());
+    Map<String, BigDecimal[]> later =
+        sumsOfAged(
+            "select "
+                + group
+                + " as grp, ?::date - "
+                + basisDate
+                + " as days, m.amount from invoice_movement m join invoice_view i"
+                + " on i.invoice_id = m.invoice_id"
+                + " where m.on_date > ? and i.issue_date <= ? and "
+                + filter.sql(),
+            laterArgs,
+            buckets,
+            "");
+    if (later.isEmpty()) {
+      return groups;
+    }
+    Map<String, BigDecimal[]> merged = new TreeMap<>(groups);
+    later.forEach(
+        (key, amounts) -> {
+          BigDecimal[] sums = merged.computeIfAbsent(key, k -> zeros(buckets.count()));
+          for (int b = 0; b < sums.length; b++) {
+            sums[b] = sums[b].add(amounts[b]);
+          }
+        });
+    return merged;
   }
 
   /**
@@ -151,10 +169,8 @@ class JdbcReceivables implements Receivables {
     args.add(asOf);
     args.add(asOf);
     args.addAll(filter.args());
-    String sql =
-        "select grp, "
-            + buckets.sqlIndexOf("days")
-            + " as bucket, sum(amount) as amount from (select "
+    return sumsOfAged(
+        "select "
             + group
             + " as grp, ?::date - "
             + basisDate
@@ -164,9 +180,27 @@ class JdbcReceivables implements Receivables {
             + " end as amount"
             + " from invoice_view i where daterange(i.issue_date, case when i.open_amount = 0"
             + " then greatest(i.issue_date, i.last_movement_on) end, '[)') @> ?::date and "
-            + filter.sql()
-            + ") aged group by 1, 2 order by grp collate \"C\"";
-    return sumsByGroupAndBucket(sql, args, buckets);
+            + filter.sql(),
+        args,
+        buckets,
+        " order by grp collate \"C\"");
+  }
+
+  /**
+   * The sums per group and bucket of {@code aged}, a query of (grp, days, amount) rows, in {@code
+   * order}.
+   */
+  private Map<String, BigDecimal[]> sumsOfAged(
+      String aged, List<Object> args, AgeingBuckets buckets, String order) {
+    return sumsByGroupAndBucket(
+        "select grp, "
+            + buckets.sqlIndexOf("days")
+            + " as bucket, sum(amount) as amount from ("
+            + aged
+            + ") aged group by 1, 2"
+            + order,
+        args,
+        buckets);
   }
 
   /**
