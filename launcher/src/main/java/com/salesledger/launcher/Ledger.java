@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
@@ -20,13 +22,15 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public final class Ledger implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
   private final EmbeddedPostgresServer postgres;
   private final ConfigurableApplicationContext commandSide;
   private final ConfigurableApplicationContext querySide;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private Ledger(
+  Ledger(
       EmbeddedPostgresServer postgres,
       ConfigurableApplicationContext commandSide,
       ConfigurableApplicationContext querySide) {
@@ -120,18 +124,34 @@ public final class Ledger implements AutoCloseable {
     return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
   }
 
-  /** Idempotent: the signal handler and the shutdown hook may both call it. */
+  /**
+   * Idempotent: the signal handler and the shutdown hook may both call it. Each part is stopped
+   * even when an earlier one failed to (the failure is logged), and {@link #awaitStopped()} returns
+   * in every case: once a stop left the query side's connectors paused and threw before the command
+   * side and the database were stopped, and the process lived on, refusing requests.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    querySide.close();
-    commandSide.close();
-    if (postgres != null) {
-      postgres.close();
+    try {
+      stopQuietly("the query side", querySide::close);
+      stopQuietly("the command side", commandSide::close);
+      if (postgres != null) {
+        stopQuietly("the embedded PostgreSQL", postgres::close);
+      }
+    } finally {
+      stopped.countDown();
     }
-    stopped.countDown();
+  }
+
+  private static void stopQuietly(String what, Runnable stop) {
+    try {
+      stop.run();
+    } catch (RuntimeException | Error e) {
+      log.error("Stopping {} failed; stopping the rest", what, e);
+    }
   }
 
   /**

@@ -26,8 +26,12 @@ public final class LedgerLauncher {
           new sun.misc.Signal(name),
           signal -> {
             log.info("Stopping the ledger (SIG{})", name);
-            ledger.close();
-            System.exit(128 + signal.getNumber());
+            try {
+              ledger.close();
+            } finally {
+              // exits even if a part failed to stop (logged by close): never a half-stopped process
+              System.exit(128 + signal.getNumber());
+            }
           });
     }
   }
