@@ -31,6 +31,7 @@ class EmbeddedPostgresServerTest {
       JdbcTemplate jdbc = jdbc(server);
       assertThat(setting(jdbc, "synchronous_commit")).isEqualTo("on");
       assertThat(setting(jdbc, "fsync")).isEqualTo("on");
+      assertThat(setting(jdbc, "max_parallel_workers_per_gather")).isEqualTo("0");
       assertThat(setting(jdbc, "full_page_writes")).isEqualTo("on");
       assertThat(setting(jdbc, "listen_addresses")).isEqualTo("127.0.0.1");
       assertThat(setting(jdbc, "data_directory"))
