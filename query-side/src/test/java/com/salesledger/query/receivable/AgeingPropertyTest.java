@@ -201,6 +201,10 @@ class AgeingPropertyTest {
               assertThat(report.groups()).extracting(AgeingReport.Group::key).contains(e.getKey());
             }
           }
+          assertThat(report.groups())
+              .extracting(AgeingReport.Group::key)
+              .as("groups in key order on " + asOf)
+              .isSorted();
           BigDecimal facts = expected.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
           assertThat(report.total().open()).isEqualByComparingTo(facts);
           assertThat(report.total().open()).isEqualByComparingTo(groupsTotal);
