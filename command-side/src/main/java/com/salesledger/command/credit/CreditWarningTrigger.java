@@ -86,15 +86,17 @@ class CreditWarningTrigger {
 
   @EventHandler
   void on(ReceivableRecorded event, DomainEventMessage<?> message) {
-    if (reviews.hasAccount(event.customerId())) {
-      evaluate(event.customerId(), message);
-    }
+    evaluateIfAccount(event.customerId(), message);
   }
 
   @EventHandler
   void on(ReceivableSettled event, DomainEventMessage<?> message) {
-    if (reviews.hasAccount(event.customerId())) {
-      evaluate(event.customerId(), message);
+    evaluateIfAccount(event.customerId(), message);
+  }
+
+  private void evaluateIfAccount(String customerId, DomainEventMessage<?> message) {
+    if (reviews.hasAccount(customerId)) {
+      evaluate(customerId, message);
     }
   }
 
