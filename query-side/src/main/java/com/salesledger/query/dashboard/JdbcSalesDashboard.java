@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -106,10 +107,18 @@ class JdbcSalesDashboard implements SalesDashboard {
         known == null
             ? presentSums(period, groupBy, scope)
             : new SumsSource("sales_known", "month", filter);
-    String table = source.table();
-    String date = source.dateColumn();
     ScopeFilter sumsFilter = source.filter();
-    String when = known == null ? "" : known.sql();
+    // the rows summed, per group: the period's (or the year before's) within the caller's scope,
+    // and as known at the instant if one is asked
+    String summedPerGroup =
+        " from "
+            + source.table()
+            + " where "
+            + source.dateColumn()
+            + " between ? and ? and "
+            + sumsFilter.sql()
+            + (known == null ? "" : known.sql())
+            + " group by grp";
     // Payments carry no product line: by product line, collections count in the total only.
     SalesFigures.Sums unattributed = new SalesFigures.Sums();
 
@@ -119,14 +128,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             + " as grp, "
             + SUMS
             + (known == null ? "" : ", sum(new_customers)")
-            + " from "
-            + table
-            + " where "
-            + date
-            + " between ? and ? and "
-            + sumsFilter.sql()
-            + when
-            + " group by grp",
+            + summedPerGroup,
         rs -> {
           String key = rs.getString(1);
           SalesFigures.Sums sums =
@@ -163,16 +165,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             ? "to_char((month + interval '1 year')::date, 'YYYY-MM')"
             : columns.sales();
     jdbc.query(
-        "select "
-            + priorKey
-            + " as grp, sum(revenue) from "
-            + table
-            + " where "
-            + date
-            + " between ? and ? and "
-            + sumsFilter.sql()
-            + when
-            + " group by grp",
+        "select " + priorKey + " as grp, sum(revenue)" + summedPerGroup,
         rs -> {
           String key = rs.getString(1);
           if (!(groupBy == GroupBy.PRODUCT_LINE && key.isEmpty())) {
@@ -190,8 +183,7 @@ class JdbcSalesDashboard implements SalesDashboard {
       // each month is held to the company's target of that month: all of them, and the whole
       // period's for the total, in one look-up
       List<Period> months =
-          java.util.stream.Stream.concat(
-                  groups.keySet().stream().map(Period::parse), java.util.stream.Stream.of(period))
+          Stream.concat(groups.keySet().stream().map(Period::parse), Stream.of(period))
               .distinct()
               .toList();
       Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> byMonth =
