@@ -373,10 +373,10 @@ class SalesProjection implements RebuildableProjection {
     // dashboard reads these).
     Map<Attribution, Sums> byRep = rolledUp(pending.months, false, false);
     Map<Attribution, Sums> byTeam = rolledUp(pending.months, true, false);
-    writeByRep(upsertMonthByRep, byRep);
-    writeByTeam(upsertMonthByTeam, byTeam);
-    writeByRep(upsertYearByRep, rolledUp(byRep, false, true));
-    writeByTeam(upsertYearByTeam, rolledUp(byTeam, true, true));
+    writeRolledUp(upsertMonthByRep, byRep, false);
+    writeRolledUp(upsertMonthByTeam, byTeam, true);
+    writeRolledUp(upsertYearByRep, rolledUp(byRep, false, true), false);
+    writeRolledUp(upsertYearByTeam, rolledUp(byTeam, true, true), true);
     Batch.write(
         jdbc,
         upsertKnown,
@@ -458,25 +458,26 @@ class SalesProjection implements RebuildableProjection {
     return rolled;
   }
 
-  private void writeByRep(String upsert, Map<Attribution, Sums> rows) {
+  /**
+   * Writes rows {@link #rolledUp} per rep (key: period, rep, team, region) or per team (key:
+   * period, team, region, product line).
+   */
+  private void writeRolledUp(String upsert, Map<Attribution, Sums> rows, boolean perTeam) {
     Batch.write(
         jdbc,
         upsert,
         rows.entrySet(),
         (p, entry) -> {
           Attribution k = entry.getKey();
-          sums(p.date(k.month()).text(k.rep()).text(k.team()).text(k.region()), entry.getValue());
-        });
-  }
-
-  private void writeByTeam(String upsert, Map<Attribution, Sums> rows) {
-    Batch.write(
-        jdbc,
-        upsert,
-        rows.entrySet(),
-        (p, entry) -> {
-          Attribution k = entry.getKey();
-          sums(p.date(k.month()).text(k.team()).text(k.region()).text(k.line()), entry.getValue());
+          p.date(k.month());
+          if (!perTeam) {
+            p.text(k.rep());
+          }
+          p.text(k.team()).text(k.region());
+          if (perTeam) {
+            p.text(k.line());
+          }
+          sums(p, entry.getValue());
         });
   }
 
