@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -114,9 +115,7 @@ public final class HistoryGenerator {
             history.organisation(),
             "organisation",
             frameDate);
-    OrganisationTimeline organisation =
-        OrganisationTimeline.of(
-            organisationChunk.stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
+    OrganisationTimeline organisation = organisationOf(organisationChunk);
     // Then the targets, set and decomposed down to the reps by the organisation just written.
     List<DomainEventMessage<?>> targetChunk =
         writeAlone(
@@ -181,6 +180,12 @@ public final class HistoryGenerator {
         events.get(), refused.get(), shape.deals(), (System.nanoTime() - started) / 1_000_000);
   }
 
+  /** The organisation that {@code events}, all of them organisation events, set up. */
+  static OrganisationTimeline organisationOf(List<DomainEventMessage<?>> events) {
+    return OrganisationTimeline.of(
+        events.stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
+  }
+
   /**
    * Sends {@code commands} through the aggregates, placed in {@code organisation}, and writes the
    * events they produced as one chunk of their own, recorded on {@code date} if {@link #recording}
@@ -202,7 +207,7 @@ public final class HistoryGenerator {
       }
       List<DomainEventMessage<?>> produced = sandbox.drain();
       List<DomainEventMessage<?>> chunk =
-          recording.stamp(produced, java.util.Collections.nCopies(produced.size(), date), clock);
+          recording.stamp(produced, Collections.nCopies(produced.size(), date), clock);
       writer.write(chunk);
       return chunk;
     } catch (SQLException e) {

@@ -2,7 +2,6 @@ package com.salesledger.command.history;
 
 import com.salesledger.command.organisation.OrganisationTimeline;
 import com.salesledger.events.common.LedgerMetaData;
-import com.salesledger.events.organisation.OrganisationEvents;
 import java.time.Clock;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
@@ -24,8 +23,7 @@ final class GeneratedHistoryFixture {
       if (sandbox.refused() > 0) {
         throw new IllegalStateException("organisation commands refused: " + sandbox.refused());
       }
-      return OrganisationTimeline.of(
-          sandbox.drain().stream().map(e -> (OrganisationEvents) e.getPayload()).toList());
+      return HistoryGenerator.organisationOf(sandbox.drain());
     }
   }
 }
