@@ -33,6 +33,8 @@ class ProjectionRebuildTest {
           "sales_team_year",
           "customer_first_win",
           "sales_known",
+          "sales_known_rep",
+          "sales_known_team",
           "sales_held_deal",
           "sales_invoice",
           "invoice_view",

@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link SalesDashboard} over the roll-ups {@link SalesProjection} writes: {@code sales_month} (or
- * its smaller roll-ups per rep and per team, by month or by year, see {@link #presentSums}) and
- * {@code customer_first_win} for the present, {@code sales_known} for an as-of instant (month sums
- * before its UTC month, day sums of its month before its day, and the instants of its day up to
- * it). Targets come from the targets feature, through {@link TargetFigures} only.
+ * its smaller roll-ups per rep and per team, by month or by year) and {@code customer_first_win}
+ * for the present, {@code sales_known} (or its roll-ups per rep and per team) for an as-of instant
+ * (month sums before its UTC month, day sums of its month before its day, and the instants of its
+ * day up to it); {@link #sumsSource} picks the smallest that answers. Targets come from the targets
+ * feature, through {@link TargetFigures} only.
  */
 @Component
 class JdbcSalesDashboard implements SalesDashboard {
@@ -74,26 +75,48 @@ class JdbcSalesDashboard implements SalesDashboard {
     this.zone = zone;
   }
 
-  /** The rows of {@code sales_known} that sum to what was known at an instant. */
-  private record Known(String sql, List<Object> args) {
+  /**
+   * What was known at an instant: the month sums recorded before its UTC month, the day sums of its
+   * month recorded before its day (both from {@code sales_known} or one of its roll-ups, which hold
+   * those two grains), and the instants of its day up to it (from {@code sales_known}, the only
+   * table that keeps instants).
+   */
+  private record Known(Instant month, Instant day, Instant asOf) {
     static Known at(Instant asOf) {
-      Instant day = asOf.truncatedTo(ChronoUnit.DAYS);
       Instant month =
           LocalDate.ofInstant(asOf, ZoneOffset.UTC)
               .withDayOfMonth(1)
               .atStartOfDay(ZoneOffset.UTC)
               .toInstant();
-      return new Known(
-          " and ((grain = 'M' and recorded < ?)"
-              + " or (grain = 'D' and recorded >= ? and recorded < ?)"
-              + " or (grain = 'I' and recorded >= ? and recorded <= ?))",
-          List.of(ts(month), ts(month), ts(day), ts(day), ts(asOf)));
+      return new Known(month, asOf.truncatedTo(ChronoUnit.DAYS), asOf);
+    }
+
+    /** The rows summing to it, as a subquery of {@code columns} and the sums. */
+    String rows(String table, String columns) {
+      String select = "select month, " + columns + ", " + SUMMED + " from ";
+      return "("
+          + select
+          + table
+          + " where (grain = 'M' and recorded < ?)"
+          + " or (grain = 'D' and recorded >= ? and recorded < ?)"
+          + " union all "
+          + select
+          + "sales_known where grain = 'I' and recorded >= ? and recorded <= ?) known";
+    }
+
+    List<Object> args() {
+      return List.of(ts(month), ts(month), ts(day), ts(day), ts(asOf));
     }
 
     private static Timestamp ts(Instant instant) {
       return Timestamp.from(instant);
     }
   }
+
+  /** The summed columns of the as-known tables. */
+  private static final String SUMMED =
+      "revenue, cost, deals_won, deals_lost, cycle_days_won, held_deals, held_amount, collections,"
+          + " new_customers";
 
   @Override
   public Result compute(Period period, GroupBy groupBy, DataScope scope, Instant asOf) {
@@ -103,10 +126,7 @@ class JdbcSalesDashboard implements SalesDashboard {
     ScopeFilter filter = ScopeFilter.of(scope, "rep", "team");
     Columns columns = COLUMNS.get(groupBy);
     Known known = asOf == null ? null : Known.at(asOf);
-    SumsSource source =
-        known == null
-            ? presentSums(period, groupBy, scope)
-            : new SumsSource("sales_known", "month", filter);
+    SumsSource source = sumsSource(period, groupBy, scope, known);
     ScopeFilter sumsFilter = source.filter();
     // the rows summed, per group: the period's (or the year before's) within the caller's scope,
     // and as known at the instant if one is asked
@@ -117,7 +137,6 @@ class JdbcSalesDashboard implements SalesDashboard {
             + source.dateColumn()
             + " between ? and ? and "
             + sumsFilter.sql()
-            + (known == null ? "" : known.sql())
             + " group by grp";
     // Payments carry no product line: by product line, collections count in the total only.
     SalesFigures.Sums unattributed = new SalesFigures.Sums();
@@ -145,7 +164,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             sums.newCustomers = rs.getLong(10);
           }
         },
-        args(period, sumsFilter, known).toArray());
+        args(source.tableArgs(), period, sumsFilter).toArray());
 
     if (known == null) {
       jdbc.query(
@@ -157,7 +176,7 @@ class JdbcSalesDashboard implements SalesDashboard {
           rs -> {
             group.apply(rs.getString(1)).newCustomers = rs.getLong(2);
           },
-          args(period, filter, null).toArray());
+          args(List.of(), period, filter).toArray());
     }
 
     String priorKey =
@@ -172,7 +191,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             group.apply(key).priorRevenue = rs.getBigDecimal(2);
           }
         },
-        args(period.previousYear(), sumsFilter, known).toArray());
+        args(source.tableArgs(), period.previousYear(), sumsFilter).toArray());
 
     groups.values().removeIf(SalesFigures.Sums::empty);
     Instant knownAt = asOf != null ? asOf : clock.instant();
@@ -209,32 +228,46 @@ class JdbcSalesDashboard implements SalesDashboard {
   }
 
   /**
-   * The smallest roll-up of the present figures that answers {@code groupBy} for {@code scope}: per
-   * team and product line for whole teams or everything (but not by rep), per rep for a rep's own
-   * deals or a grouping by rep, and the finest rows only for a rep's own deals by product line; per
-   * year for a year's period unless grouped by month, else per month. All hold the same sums
-   * ({@link SalesProjection} writes them in one batch).
+   * The smallest roll-up of the figures that answers {@code groupBy} for {@code scope}: per team
+   * and product line for whole teams or everything (but not by rep), per rep for a rep's own deals
+   * or a grouping by rep, and the finest rows only for a rep's own deals by product line. For the
+   * present, per year for a year's period unless grouped by month, else per month; as {@code known}
+   * at an instant, the as-known sums of the same shape. All hold the same sums ({@link
+   * SalesProjection} writes them in one batch).
    */
-  private static SumsSource presentSums(Period period, GroupBy groupBy, DataScope scope) {
+  private static SumsSource sumsSource(
+      Period period, GroupBy groupBy, DataScope scope, Known known) {
     ScopeFilter byRepOrTeam = ScopeFilter.of(scope, "rep", "team");
     boolean ownDeals = !scope.unlimited() && !scope.reps().isEmpty();
-    boolean yearly = period.kind() == Period.Kind.YEAR && groupBy != GroupBy.MONTH;
+    boolean yearly = known == null && period.kind() == Period.Kind.YEAR && groupBy != GroupBy.MONTH;
     String grain = yearly ? "year" : "month";
     if (ownDeals && groupBy == GroupBy.PRODUCT_LINE) {
-      return new SumsSource("sales_month", "month", byRepOrTeam);
+      return known == null
+          ? new SumsSource("sales_month", "month", byRepOrTeam, List.of())
+          : SumsSource.known(known, "sales_known", "rep, team, region, product_line", byRepOrTeam);
     }
     if (ownDeals || groupBy == GroupBy.REP) {
-      return new SumsSource("sales_rep_" + grain, grain, byRepOrTeam);
+      return known == null
+          ? new SumsSource("sales_rep_" + grain, grain, byRepOrTeam, List.of())
+          : SumsSource.known(known, "sales_known_rep", "rep, team, region", byRepOrTeam);
     }
     // no rep column: the scope here is everything or whole teams
-    return new SumsSource("sales_team_" + grain, grain, ScopeFilter.of(scope, "team", "team"));
+    ScopeFilter byTeam = ScopeFilter.of(scope, "team", "team");
+    return known == null
+        ? new SumsSource("sales_team_" + grain, grain, byTeam, List.of())
+        : SumsSource.known(known, "sales_known_team", "team, region, product_line", byTeam);
   }
 
   /**
-   * Where a question's sums are read: the table, its date column (a month's or a year's first day)
-   * and the caller's scope as a condition on that table.
+   * Where a question's sums are read: the table (or a subquery, with the arguments it takes), its
+   * date column (a month's or a year's first day) and the caller's scope as a condition on it.
    */
-  private record SumsSource(String table, String dateColumn, ScopeFilter filter) {}
+  private record SumsSource(
+      String table, String dateColumn, ScopeFilter filter, List<Object> tableArgs) {
+    static SumsSource known(Known known, String table, String columns, ScopeFilter filter) {
+      return new SumsSource(known.rows(table, columns), "month", filter, known.args());
+    }
+  }
 
   private static Map<TargetMetric, BigDecimal> targetsFor(
       Map<TargetMetric, Map<String, BigDecimal>> byMetric, String scopeId) {
@@ -271,14 +304,15 @@ class JdbcSalesDashboard implements SalesDashboard {
         level, periods, p -> p.end().isBefore(today) ? p.end() : today, knownAt, scope);
   }
 
-  private static List<Object> args(Period period, ScopeFilter filter, Known known) {
-    List<Object> args = new ArrayList<>();
+  /**
+   * The arguments of a query of the rows of {@code period} within {@code filter}, after those of
+   * the table it reads ({@code tableArgs}, for a subquery).
+   */
+  private static List<Object> args(List<Object> tableArgs, Period period, ScopeFilter filter) {
+    List<Object> args = new ArrayList<>(tableArgs);
     args.add(period.start());
     args.add(period.end());
     args.addAll(filter.args());
-    if (known != null) {
-      args.addAll(known.args());
-    }
     return args;
   }
 }

@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
  * they stand now ({@code sales_month} and its roll-ups per rep and per team, by month and by year,
  * plus each customer's first won deal in {@code customer_first_win}) and as they were learnt
  * ({@code sales_known}: every change summed by the month, the day and the instant it was recorded,
- * so an as-of answer reads a few sums instead of events). A batch's changes are summed per row in
- * memory and written as additive upserts in key order (one lock order for every segment); the token
- * is stored in the same transaction, so each event counts exactly once.
+ * so an as-of answer reads a few sums instead of events; its month and day sums rolled up per rep
+ * and per team as the present ones are). A batch's changes are summed per row in memory and written
+ * as additive upserts in key order (one lock order for every segment); the token is stored in the
+ * same transaction, so each event counts exactly once.
  */
 @Component
 @ProcessingGroup(SalesProjection.PROCESSOR)
@@ -52,6 +53,8 @@ class SalesProjection implements RebuildableProjection {
   private final JdbcTemplate jdbc;
   private final String upsertMonth;
   private final String upsertKnown;
+  private final String upsertKnownByRep;
+  private final String upsertKnownByTeam;
   private final String upsertFirstWin;
   private final String selectFirstWins;
   private final String insertHeld;
@@ -84,14 +87,10 @@ class SalesProjection implements RebuildableProjection {
     this.upsertYearByRep = upsertSums(tables.of("sales_rep_year"), "year, rep, team, region");
     this.upsertYearByTeam =
         upsertSums(tables.of("sales_team_year"), "year, team, region, product_line");
-    this.upsertKnown =
-        "insert into "
-            + known
-            + " as k (grain, recorded, month, rep, team, region, product_line, "
-            + SUMS
-            + ", new_customers) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " on conflict (grain, month, recorded, rep, team, region, product_line) do update set "
-            + additions("k", SUMS + ", new_customers");
+    this.upsertKnown = upsertKnown(known, "rep, team, region, product_line");
+    this.upsertKnownByRep = upsertKnown(tables.of("sales_known_rep"), "rep, team, region");
+    this.upsertKnownByTeam =
+        upsertKnown(tables.of("sales_known_team"), "team, region, product_line");
     this.upsertFirstWin =
         "insert into "
             + firstWin
@@ -128,19 +127,29 @@ class SalesProjection implements RebuildableProjection {
    * none): the present sums and their roll-ups are written alike.
    */
   private static String upsertSums(String table, String key) {
-    int columns = key.split(",").length + SUMS.split(",").length;
+    return upsertSums(table, key, SUMS);
+  }
+
+  private static String upsertSums(String table, String key, String sums) {
+    int columns = key.split(",").length + sums.split(",").length;
     return "insert into "
         + table
         + " as m ("
         + key
         + ", "
-        + SUMS
+        + sums
         + ") values ("
         + String.join(",", java.util.Collections.nCopies(columns, "?"))
         + ") on conflict ("
         + key
         + ") do update set "
-        + additions("m", SUMS);
+        + additions("m", sums);
+  }
+
+  /** {@link #upsertSums} for as-known rows: keyed by grain, month and recorded instant too. */
+  private static String upsertKnown(String table, String attribution) {
+    String key = "grain, month, recorded, " + attribution;
+    return upsertSums(table, key, SUMS + ", new_customers");
   }
 
   private static String additions(String alias, String columns) {
@@ -170,6 +179,8 @@ class SalesProjection implements RebuildableProjection {
         "sales_team_year",
         "customer_first_win",
         "sales_known",
+        "sales_known_rep",
+        "sales_known_team",
         "sales_held_deal",
         "sales_invoice");
   }
@@ -359,42 +370,19 @@ class SalesProjection implements RebuildableProjection {
     resolvePayments(pending);
     Map<String, FirstWin> firstWins = resolveFirstWins(pending);
 
-    Batch.write(
-        jdbc,
-        upsertMonth,
-        pending.months.entrySet(),
-        (p, entry) -> {
-          Attribution k = entry.getKey();
-          sums(
-              p.date(k.month()).text(k.rep()).text(k.team()).text(k.region()).text(k.line()),
-              entry.getValue());
-        });
+    writeRolledUp(upsertMonth, pending.months, KeyedBy.EVERYTHING);
     // The same changes rolled up per rep and per team, by month and by year (the present
     // dashboard reads these).
-    Map<Attribution, Sums> byRep = rolledUp(pending.months, false, false);
-    Map<Attribution, Sums> byTeam = rolledUp(pending.months, true, false);
-    writeRolledUp(upsertMonthByRep, byRep, false);
-    writeRolledUp(upsertMonthByTeam, byTeam, true);
-    writeRolledUp(upsertYearByRep, rolledUp(byRep, false, true), false);
-    writeRolledUp(upsertYearByTeam, rolledUp(byTeam, true, true), true);
-    Batch.write(
-        jdbc,
-        upsertKnown,
-        pending.known.entrySet(),
-        (p, entry) -> {
-          KnownKey key = entry.getKey();
-          Attribution k = key.at();
-          sums(
-                  p.text(String.valueOf(key.grain()))
-                      .instant(key.recorded())
-                      .date(k.month())
-                      .text(k.rep())
-                      .text(k.team())
-                      .text(k.region())
-                      .text(k.line()),
-                  entry.getValue())
-              .whole(entry.getValue().newCustomers);
-        });
+    Map<Attribution, Sums> byRep = rolledUp(pending.months, KeyedBy.REP, false);
+    Map<Attribution, Sums> byTeam = rolledUp(pending.months, KeyedBy.TEAM, false);
+    writeRolledUp(upsertMonthByRep, byRep, KeyedBy.REP);
+    writeRolledUp(upsertMonthByTeam, byTeam, KeyedBy.TEAM);
+    writeRolledUp(upsertYearByRep, rolledUp(byRep, KeyedBy.REP, true), KeyedBy.REP);
+    writeRolledUp(upsertYearByTeam, rolledUp(byTeam, KeyedBy.TEAM, true), KeyedBy.TEAM);
+    writeKnown(upsertKnown, pending.known, KeyedBy.EVERYTHING);
+    // the month and day sums rolled up per rep and per team (an as-of dashboard reads these)
+    writeKnown(upsertKnownByRep, knownRolledUp(pending.known, KeyedBy.REP), KeyedBy.REP);
+    writeKnown(upsertKnownByTeam, knownRolledUp(pending.known, KeyedBy.TEAM), KeyedBy.TEAM);
     Batch.write(
         jdbc,
         upsertFirstWin,
@@ -436,49 +424,93 @@ class SalesProjection implements RebuildableProjection {
   }
 
   /**
-   * {@code changes} summed per rep (without product line) or per team (without rep), per month or
-   * per year (the month of January standing for its year), in key order: one lock order for every
-   * segment.
+   * The attribution columns a roll-up is keyed by: every one, per rep (without product line) or per
+   * team (without rep).
+   */
+  private enum KeyedBy {
+    EVERYTHING(true, true),
+    REP(true, false),
+    TEAM(false, true);
+
+    private final boolean rep;
+    private final boolean line;
+
+    KeyedBy(boolean rep, boolean line) {
+      this.rep = rep;
+      this.line = line;
+    }
+
+    /** {@code k} cut to these columns, in business period {@code period}. */
+    Attribution of(Attribution k, LocalDate period) {
+      return new Attribution(
+          period, rep ? k.rep() : "", k.team(), k.region(), line ? k.line() : "");
+    }
+
+    /** Sets these columns of {@code k} as the next parameters. */
+    Batch.Params set(Batch.Params p, Attribution k) throws java.sql.SQLException {
+      if (rep) {
+        p.text(k.rep());
+      }
+      p.text(k.team()).text(k.region());
+      return line ? p.text(k.line()) : p;
+    }
+  }
+
+  /**
+   * {@code changes} summed per rep or per team, per month or per year (the month of January
+   * standing for its year), in key order: one lock order for every segment.
    */
   private static Map<Attribution, Sums> rolledUp(
-      Map<Attribution, Sums> changes, boolean perTeam, boolean perYear) {
+      Map<Attribution, Sums> changes, KeyedBy keyedBy, boolean perYear) {
     Map<Attribution, Sums> rolled = new TreeMap<>(ATTRIBUTION_ORDER);
     changes.forEach(
         (k, change) ->
             rolled
                 .computeIfAbsent(
-                    new Attribution(
-                        perYear ? k.month().withDayOfYear(1) : k.month(),
-                        perTeam ? "" : k.rep(),
-                        k.team(),
-                        k.region(),
-                        perTeam ? k.line() : ""),
+                    keyedBy.of(k, perYear ? k.month().withDayOfYear(1) : k.month()),
                     x -> new Sums())
                 .add(change));
     return rolled;
   }
 
   /**
-   * Writes rows {@link #rolledUp} per rep (key: period, rep, team, region) or per team (key:
-   * period, team, region, product line).
+   * The month ('M') and day ('D') rows of {@code known} summed per rep or per team, in key order.
    */
-  private void writeRolledUp(String upsert, Map<Attribution, Sums> rows, boolean perTeam) {
+  private static Map<KnownKey, Sums> knownRolledUp(Map<KnownKey, Sums> known, KeyedBy keyedBy) {
+    Map<KnownKey, Sums> rolled = new TreeMap<>(KnownKey.ORDER);
+    known.forEach(
+        (key, change) -> {
+          if (key.grain() != 'I') {
+            Attribution at = keyedBy.of(key.at(), key.at().month());
+            rolled
+                .computeIfAbsent(new KnownKey(key.grain(), key.recorded(), at), x -> new Sums())
+                .add(change);
+          }
+        });
+    return rolled;
+  }
+
+  /** Writes as-known rows (key: grain, month, recorded instant and the attribution's columns). */
+  private void writeKnown(String upsert, Map<KnownKey, Sums> rows, KeyedBy keyedBy) {
     Batch.write(
         jdbc,
         upsert,
         rows.entrySet(),
         (p, entry) -> {
-          Attribution k = entry.getKey();
-          p.date(k.month());
-          if (!perTeam) {
-            p.text(k.rep());
-          }
-          p.text(k.team()).text(k.region());
-          if (perTeam) {
-            p.text(k.line());
-          }
-          sums(p, entry.getValue());
+          KnownKey key = entry.getKey();
+          p.text(String.valueOf(key.grain())).date(key.at().month()).instant(key.recorded());
+          sums(keyedBy.set(p, key.at()), entry.getValue()).whole(entry.getValue().newCustomers);
         });
+  }
+
+  /** Writes rows {@link #rolledUp} (key: period and the attribution's columns). */
+  private void writeRolledUp(String upsert, Map<Attribution, Sums> rows, KeyedBy keyedBy) {
+    Batch.write(
+        jdbc,
+        upsert,
+        rows.entrySet(),
+        (p, entry) ->
+            sums(keyedBy.set(p.date(entry.getKey().month()), entry.getKey()), entry.getValue()));
   }
 
   private static Batch.Params sums(Batch.Params p, Sums s) throws java.sql.SQLException {

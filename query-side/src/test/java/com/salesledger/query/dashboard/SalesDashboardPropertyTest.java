@@ -122,8 +122,8 @@ class SalesDashboardPropertyTest {
   }
 
   /**
-   * Every kind of caller: the present answer reads a different roll-up for each (per team, per rep
-   * or the finest rows), the as-of answer always the same rows, so each roll-up is checked.
+   * Every kind of caller: the present and the as-of answers read a different roll-up for each (per
+   * team, per rep or the finest rows), so each roll-up is checked.
    */
   private static final List<DataScope> SCOPES =
       List.of(
