@@ -7,7 +7,9 @@
 --                     for callers who see everything or whole teams.
 -- Only the month ('M') and day ('D') grains: the instants of the asked day ('I') are few and are
 -- still read from sales_known. Written in the same batch as sales_known; existing sums are carried
--- over, so a ledger upgraded in place needs no rebuild.
+-- over, so a ledger upgraded in place needs no rebuild. They are copied in key order: a year's
+-- question reads its months' rows together, which in hash order lay one to a page (26,000 rows,
+-- 15,500 pages, 60-170 ms at 10 million events; in key order 1,440 pages, 20 ms).
 CREATE TABLE sales_known_rep (
     grain          CHAR(1)       NOT NULL,
     recorded       TIMESTAMPTZ   NOT NULL,
@@ -52,11 +54,13 @@ INSERT INTO sales_known_rep
 SELECT grain, recorded, month, rep, team, region, sum(revenue), sum(cost), sum(deals_won),
        sum(deals_lost), sum(cycle_days_won), sum(held_deals), sum(held_amount), sum(collections),
        sum(new_customers)
-  FROM sales_known WHERE grain IN ('M', 'D') GROUP BY grain, recorded, month, rep, team, region;
+  FROM sales_known WHERE grain IN ('M', 'D') GROUP BY grain, month, recorded, rep, team, region
+ ORDER BY grain, month, recorded, rep, team, region;
 
 INSERT INTO sales_known_team
 SELECT grain, recorded, month, team, region, product_line, sum(revenue), sum(cost),
        sum(deals_won), sum(deals_lost), sum(cycle_days_won), sum(held_deals), sum(held_amount),
        sum(collections), sum(new_customers)
   FROM sales_known WHERE grain IN ('M', 'D')
- GROUP BY grain, recorded, month, team, region, product_line;
+ GROUP BY grain, month, recorded, team, region, product_line
+ ORDER BY grain, month, recorded, team, region, product_line;

@@ -127,6 +127,12 @@ final class PostgresCluster {
             // dashboards: 4 clients p99 717-874 -> 554-668 ms, 1 client 336 -> 307 ms).
             "-c",
             "max_parallel_workers_per_gather=0",
+            // PostgreSQL's default of 128 MB holds little of a ledger at full scale: an as-of
+            // dashboard read its 15,500 pages from the OS cache in 170 ms, from shared buffers in
+            // 60-80 ms (10 million events). A quarter of the memory, at most 1 GB; pages are only
+            // taken as they are used.
+            "-c",
+            "shared_buffers=" + sharedBuffersMegabytes() + "MB",
             "-c",
             "timezone=UTC");
     try {
@@ -137,6 +143,15 @@ final class PostgresCluster {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + command.get(0), e);
     }
+  }
+
+  /** A quarter of the machine's memory, between PostgreSQL's default 128 MB and 1 GB. */
+  static long sharedBuffersMegabytes() {
+    long total =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
+    return Math.max(128, Math.min(1024, total / 4 / (1024 * 1024)));
   }
 
   /** Fast shutdown (open transactions roll back, committed ones are on disk), then immediate. */

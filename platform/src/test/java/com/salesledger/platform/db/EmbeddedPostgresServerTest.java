@@ -32,6 +32,11 @@ class EmbeddedPostgresServerTest {
       assertThat(setting(jdbc, "synchronous_commit")).isEqualTo("on");
       assertThat(setting(jdbc, "fsync")).isEqualTo("on");
       assertThat(setting(jdbc, "max_parallel_workers_per_gather")).isEqualTo("0");
+      assertThat(
+              jdbc.queryForObject(
+                  "select setting::bigint * 8 / 1024 from pg_settings where name = 'shared_buffers'",
+                  Long.class))
+          .isEqualTo(PostgresCluster.sharedBuffersMegabytes());
       assertThat(setting(jdbc, "full_page_writes")).isEqualTo("on");
       assertThat(setting(jdbc, "listen_addresses")).isEqualTo("127.0.0.1");
       assertThat(setting(jdbc, "data_directory"))
