@@ -69,14 +69,4 @@ public record AgeingBuckets(List<Integer> bounds) {
     labels.add("over " + bounds.get(bounds.size() - 1));
     return labels;
   }
-
-  /** The same partition as {@link #indexOf} as a SQL expression over an age in days. */
-  String sqlIndexOf(String days) {
-    StringBuilder sql = new StringBuilder("case when ").append(days).append(" <= 0 then 0");
-    for (int i = 0; i < bounds.size(); i++) {
-      sql.append(" when ").append(days).append(" <= ").append(bounds.get(i));
-      sql.append(" then ").append(i + 1);
-    }
-    return sql.append(" else ").append(bounds.size() + 1).append(" end").toString();
-  }
 }

@@ -27,8 +27,11 @@ import org.springframework.stereotype.Component;
  * on their date), both restricted to invoices issued by D. Today that is the open invoices and
  * nothing else, however long the history. A past date is read from the invoices open on it (see
  * {@link #openOnDay}), each with its own later movements: reading every movement after a date years
- * back took 450 ms at 10 million events. The sums are made per group and bucket in the database;
- * totals are sums of the buckets, in BigDecimal.
+ * back took 450 ms at 10 million events. The database answers one row per invoice or movement
+ * (group, age in days, amount); the sums per group and bucket are made here, with the one bucketing
+ * rule of {@link AgeingBuckets#indexOf}: summed per group and bucket in SQL, the 30,000 invoices
+ * open today at 10 million events took PostgreSQL 46-52 ms, more than reading them out. Totals are
+ * sums of the buckets, in BigDecimal.
  */
 @Component
 class JdbcReceivables implements Receivables {
@@ -103,34 +106,32 @@ class JdbcReceivables implements Receivables {
     if (readOpenSpans.test(asOf)) {
       return openOnDay(asOf, group, basisDate, buckets, filter);
     }
-    // The invoices open now, in group order: by customer, an index keeps them in that order, so
-    // the sums stream out of it without hashing or sorting 16,000 groups (V270).
+    // The invoices open now; by customer, an index keeps them in customer order, so the groups
+    // come sorted without sorting 16,000 of them (V270).
     List<Object> openArgs = new ArrayList<>();
     openArgs.add(asOf);
     openArgs.add(asOf);
     openArgs.addAll(filter.args());
-    Map<String, BigDecimal[]> groups = new LinkedHashMap<>();
-    addSumsOfAged(
-        groups,
+    GroupSums groups = new GroupSums(buckets);
+    groups.addAll(
+        jdbc,
         "select "
             + group
             + " collate \"C\" as grp, ?::date - "
             + basisDate
             + " as days, i.open_amount as amount from invoice_view i"
             + " where i.open_amount <> 0 and i.issue_date <= ? and "
-            + filter.sql(),
-        openArgs,
-        buckets,
-        " order by 1");
-    int openGroups = groups.size();
+            + filter.sql()
+            + (groupBy == ReceivableGroupBy.CUSTOMER ? " order by 1" : ""),
+        openArgs);
     // Plus what was settled after asOf (nothing, for today: settlements are never future-dated).
     List<Object> laterArgs = new ArrayList<>();
     laterArgs.add(asOf);
     laterArgs.add(asOf);
     laterArgs.add(asOf);
     laterArgs.addAll(filter.args());
-    addSumsOfAged(
-        groups,
+    groups.addAll(
+        jdbc,
         "select "
             + group
             + " as grp, ?::date - "
@@ -139,11 +140,8 @@ class JdbcReceivables implements Receivables {
             + " on i.invoice_id = m.invoice_id"
             + " where m.on_date > ? and i.issue_date <= ? and "
             + filter.sql(),
-        laterArgs,
-        buckets,
-        "");
-    // a group settled since but with nothing open now came last: back into group order
-    return groups.size() == openGroups ? groups : new TreeMap<>(groups);
+        laterArgs);
+    return groups.inGroupOrder();
   }
 
   /**
@@ -162,9 +160,9 @@ class JdbcReceivables implements Receivables {
     args.add(asOf);
     args.add(asOf);
     args.addAll(filter.args());
-    Map<String, BigDecimal[]> groups = new LinkedHashMap<>();
-    addSumsOfAged(
-        groups,
+    GroupSums groups = new GroupSums(buckets);
+    groups.addAll(
+        jdbc,
         "select "
             + group
             + " as grp, ?::date - "
@@ -176,38 +174,47 @@ class JdbcReceivables implements Receivables {
             + " from invoice_view i where daterange(i.issue_date, case when i.open_amount = 0"
             + " then greatest(i.issue_date, i.last_movement_on) end, '[)') @> ?::date and "
             + filter.sql(),
-        args,
-        buckets,
-        " order by grp collate \"C\"");
-    return groups;
+        args);
+    return groups.inGroupOrder();
   }
 
   /**
-   * Adds to {@code groups} the sums per group and bucket of {@code aged}, a query of (grp, days,
-   * amount) rows, read in {@code order}. Rows ordered by group in code-point order (collation "C",
-   * the order of Java's strings) keep a linked map sorted: a tree map's look-ups were the largest
-   * single cost of an ageing by customer (16,000 groups at 10 million events).
+   * Sums per group and bucket of rows (group, age in days, amount), in the order groups first came.
+   * Rows that come in group order (code-point order, collation "C", the order of Java's strings)
+   * need no sorting at the end: a tree map's look-ups were the largest single cost of an ageing by
+   * customer (16,000 groups at 10 million events).
    */
-  private void addSumsOfAged(
-      Map<String, BigDecimal[]> groups,
-      String aged,
-      List<Object> args,
-      AgeingBuckets buckets,
-      String order) {
-    jdbc.query(
-        "select grp, "
-            + buckets.sqlIndexOf("days")
-            + " as bucket, sum(amount) as amount from ("
-            + aged
-            + ") aged group by 1, 2"
-            + order,
-        rs -> {
-          BigDecimal[] amounts =
-              groups.computeIfAbsent(rs.getString("grp"), k -> zeros(buckets.count()));
-          int bucket = rs.getInt("bucket");
-          amounts[bucket] = amounts[bucket].add(rs.getBigDecimal("amount"));
-        },
-        args.toArray());
+  private static final class GroupSums {
+    private final AgeingBuckets buckets;
+    private final Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
+    private String last;
+    private boolean inOrder = true;
+
+    GroupSums(AgeingBuckets buckets) {
+      this.buckets = buckets;
+    }
+
+    void addAll(JdbcTemplate jdbc, String aged, List<Object> args) {
+      jdbc.query(
+          aged,
+          rs -> {
+            String key = rs.getString(1);
+            BigDecimal[] amounts = sums.get(key);
+            if (amounts == null) {
+              inOrder &= last == null || last.compareTo(key) < 0;
+              last = key;
+              amounts = zeros(buckets.count());
+              sums.put(key, amounts);
+            }
+            int bucket = buckets.indexOf(rs.getLong(2));
+            amounts[bucket] = amounts[bucket].add(rs.getBigDecimal(3));
+          },
+          args.toArray());
+    }
+
+    Map<String, BigDecimal[]> inGroupOrder() {
+      return inOrder ? sums : new TreeMap<>(sums);
+    }
   }
 
   @Override
