@@ -137,6 +137,8 @@ run open-deal-bearer 8 "http://localhost:$CMD_PORT/api/deals" "$BEARER" "$WORK/o
 
 echo "== raw single-row commits of the same PostgreSQL, 8 clients (pgbench) =="
 export PGHOST=127.0.0.1 PGPORT=$DB_PORT PGUSER=${PGUSER:-postgres}
+# the embedded PostgreSQL's generated password, kept in the data folder
+[ -n "${PGPASSWORD:-}" ] || export PGPASSWORD="$(cat "$DATA_DIR/postgres.password")"
 echo "synchronous_commit=$(psql -tAc 'show synchronous_commit' postgres)" \
   "fsync=$(psql -tAc 'show fsync' postgres)"
 psql -q -c "create table if not exists bench_single_row_commit (id bigserial primary key, v int)" postgres
