@@ -108,13 +108,8 @@ class JdbcReceivables implements Receivables {
     }
     // The invoices open now; by customer, an index keeps them in customer order, so the groups
     // come sorted without sorting 16,000 of them (V270).
-    List<Object> openArgs = new ArrayList<>();
-    openArgs.add(asOf);
-    openArgs.add(asOf);
-    openArgs.addAll(filter.args());
-    GroupSums groups = new GroupSums(buckets);
+    GroupSums groups = new GroupSums(jdbc, buckets);
     groups.addAll(
-        jdbc,
         "select "
             + group
             + " collate \"C\" as grp, ?::date - "
@@ -123,15 +118,9 @@ class JdbcReceivables implements Receivables {
             + " where i.open_amount <> 0 and i.issue_date <= ? and "
             + filter.sql()
             + (groupBy == ReceivableGroupBy.CUSTOMER ? " order by 1" : ""),
-        openArgs);
+        args(filter, asOf, asOf));
     // Plus what was settled after asOf (nothing, for today: settlements are never future-dated).
-    List<Object> laterArgs = new ArrayList<>();
-    laterArgs.add(asOf);
-    laterArgs.add(asOf);
-    laterArgs.add(asOf);
-    laterArgs.addAll(filter.args());
     groups.addAll(
-        jdbc,
         "select "
             + group
             + " as grp, ?::date - "
@@ -140,7 +129,7 @@ class JdbcReceivables implements Receivables {
             + " on i.invoice_id = m.invoice_id"
             + " where m.on_date > ? and i.issue_date <= ? and "
             + filter.sql(),
-        laterArgs);
+        args(filter, asOf, asOf, asOf));
     return groups.inGroupOrder();
   }
 
@@ -154,15 +143,8 @@ class JdbcReceivables implements Receivables {
    */
   private Map<String, BigDecimal[]> openOnDay(
       LocalDate asOf, String group, String basisDate, AgeingBuckets buckets, ScopeFilter filter) {
-    List<Object> args = new ArrayList<>();
-    args.add(asOf);
-    args.add(asOf);
-    args.add(asOf);
-    args.add(asOf);
-    args.addAll(filter.args());
-    GroupSums groups = new GroupSums(buckets);
+    GroupSums groups = new GroupSums(jdbc, buckets);
     groups.addAll(
-        jdbc,
         "select "
             + group
             + " as grp, ?::date - "
@@ -174,7 +156,7 @@ class JdbcReceivables implements Receivables {
             + " from invoice_view i where daterange(i.issue_date, case when i.open_amount = 0"
             + " then greatest(i.issue_date, i.last_movement_on) end, '[)') @> ?::date and "
             + filter.sql(),
-        args);
+        args(filter, asOf, asOf, asOf, asOf));
     return groups.inGroupOrder();
   }
 
@@ -185,16 +167,18 @@ class JdbcReceivables implements Receivables {
    * customer (16,000 groups at 10 million events).
    */
   private static final class GroupSums {
+    private final JdbcTemplate jdbc;
     private final AgeingBuckets buckets;
     private final Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
     private String last;
     private boolean inOrder = true;
 
-    GroupSums(AgeingBuckets buckets) {
+    GroupSums(JdbcTemplate jdbc, AgeingBuckets buckets) {
+      this.jdbc = jdbc;
       this.buckets = buckets;
     }
 
-    void addAll(JdbcTemplate jdbc, String aged, List<Object> args) {
+    void addAll(String aged, List<Object> args) {
       jdbc.query(
           aged,
           rs -> {
@@ -224,10 +208,7 @@ class JdbcReceivables implements Receivables {
     String group = "i." + groupBy.column;
     Map<String, BigDecimal[]> figures = new TreeMap<>();
     // [0] collections, [1] credit sales, [2] write-offs, [3] open at end
-    List<Object> args = new ArrayList<>();
-    args.add(from);
-    args.add(to);
-    args.addAll(filter.args());
+    List<Object> args = args(filter, from, to);
     jdbc.query(
         "select "
             + group
@@ -287,6 +268,13 @@ class JdbcReceivables implements Receivables {
             : f[3].multiply(BigDecimal.valueOf(days)).divide(sales, 1, RoundingMode.HALF_UP);
     BigDecimal badDebt = sales.signum() == 0 ? null : f[2].divide(sales, 4, RoundingMode.HALF_UP);
     return new CollectionsReport.Row(key, f[0], sales, f[2], f[3], dso, badDebt);
+  }
+
+  /** A query's arguments: {@code first}, then those of the caller's scope condition. */
+  private static List<Object> args(ScopeFilter filter, Object... first) {
+    List<Object> args = new ArrayList<>(java.util.Arrays.asList(first));
+    args.addAll(filter.args());
+    return args;
   }
 
   private static BigDecimal[] zeros(int n) {
