@@ -228,34 +228,57 @@ class JdbcSalesDashboard implements SalesDashboard {
   }
 
   /**
-   * The smallest roll-up of the figures that answers {@code groupBy} for {@code scope}: per team
-   * and product line for whole teams or everything (but not by rep), per rep for a rep's own deals
-   * or a grouping by rep, and the finest rows only for a rep's own deals by product line. For the
-   * present, per year for a year's period unless grouped by month, else per month; as {@code known}
-   * at an instant, the as-known sums of the same shape. All hold the same sums ({@link
-   * SalesProjection} writes them in one batch).
+   * The roll-ups of the same sums ({@link SalesProjection} writes them in one batch): the finest
+   * rows, per rep (without product line) and per team (without rep); each by month and, but the
+   * finest, by year for the present, and as known at an instant with the columns it keeps.
+   */
+  private enum Rollup {
+    EVERYTHING("sales_month", null, "sales_known", "rep, team, region, product_line"),
+    PER_REP("sales_rep_month", "sales_rep_year", "sales_known_rep", "rep, team, region"),
+    PER_TEAM(
+        "sales_team_month", "sales_team_year", "sales_known_team", "team, region, product_line");
+
+    private final String byMonth;
+    private final String byYear;
+    private final String known;
+    private final String knownColumns;
+
+    Rollup(String byMonth, String byYear, String known, String knownColumns) {
+      this.byMonth = byMonth;
+      this.byYear = byYear;
+      this.known = known;
+      this.knownColumns = knownColumns;
+    }
+  }
+
+  /**
+   * The smallest roll-up that answers {@code groupBy} for {@code scope}: per team and product line
+   * for whole teams or everything (but not by rep), per rep for a rep's own deals or a grouping by
+   * rep, and the finest rows only for a rep's own deals by product line. For the present, per year
+   * for a year's period unless grouped by month, else per month; as {@code known} at an instant,
+   * its as-known sums.
    */
   private static SumsSource sumsSource(
       Period period, GroupBy groupBy, DataScope scope, Known known) {
-    ScopeFilter byRepOrTeam = ScopeFilter.of(scope, "rep", "team");
     boolean ownDeals = !scope.unlimited() && !scope.reps().isEmpty();
-    boolean yearly = known == null && period.kind() == Period.Kind.YEAR && groupBy != GroupBy.MONTH;
-    String grain = yearly ? "year" : "month";
-    if (ownDeals && groupBy == GroupBy.PRODUCT_LINE) {
-      return known == null
-          ? new SumsSource("sales_month", "month", byRepOrTeam, List.of())
-          : SumsSource.known(known, "sales_known", "rep, team, region, product_line", byRepOrTeam);
+    Rollup rollup =
+        ownDeals && groupBy == GroupBy.PRODUCT_LINE
+            ? Rollup.EVERYTHING
+            : ownDeals || groupBy == GroupBy.REP ? Rollup.PER_REP : Rollup.PER_TEAM;
+    // no rep column per team: the scope there is everything or whole teams
+    ScopeFilter filter =
+        rollup == Rollup.PER_TEAM
+            ? ScopeFilter.of(scope, "team", "team")
+            : ScopeFilter.of(scope, "rep", "team");
+    if (known != null) {
+      return new SumsSource(
+          known.rows(rollup.known, rollup.knownColumns), "month", filter, known.args());
     }
-    if (ownDeals || groupBy == GroupBy.REP) {
-      return known == null
-          ? new SumsSource("sales_rep_" + grain, grain, byRepOrTeam, List.of())
-          : SumsSource.known(known, "sales_known_rep", "rep, team, region", byRepOrTeam);
-    }
-    // no rep column: the scope here is everything or whole teams
-    ScopeFilter byTeam = ScopeFilter.of(scope, "team", "team");
-    return known == null
-        ? new SumsSource("sales_team_" + grain, grain, byTeam, List.of())
-        : SumsSource.known(known, "sales_known_team", "team, region, product_line", byTeam);
+    boolean yearly =
+        rollup.byYear != null && period.kind() == Period.Kind.YEAR && groupBy != GroupBy.MONTH;
+    return yearly
+        ? new SumsSource(rollup.byYear, "year", filter, List.of())
+        : new SumsSource(rollup.byMonth, "month", filter, List.of());
   }
 
   /**
@@ -263,11 +286,7 @@ class JdbcSalesDashboard implements SalesDashboard {
    * date column (a month's or a year's first day) and the caller's scope as a condition on it.
    */
   private record SumsSource(
-      String table, String dateColumn, ScopeFilter filter, List<Object> tableArgs) {
-    static SumsSource known(Known known, String table, String columns, ScopeFilter filter) {
-      return new SumsSource(known.rows(table, columns), "month", filter, known.args());
-    }
-  }
+      String table, String dateColumn, ScopeFilter filter, List<Object> tableArgs) {}
 
   private static Map<TargetMetric, BigDecimal> targetsFor(
       Map<TargetMetric, Map<String, BigDecimal>> byMetric, String scopeId) {
