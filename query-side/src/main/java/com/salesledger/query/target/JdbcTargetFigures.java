@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@link TargetFigures} in one indexed query: per target of the level, periods and metrics, the
  * revision in force on the day as known at the instant (the same rule as {@link JdbcTargetViews}):
  * in force from its recording or approval, applying from its effective day, the latest effective
- * day first, then the latest to come into force. Waiting and rejected revisions never count.
+ * day first, then the latest to come into force. Waiting and rejected revisions never count. A
+ * settled target (the usual case) answers from its own row, without reading its revisions.
  */
 @Component
 class JdbcTargetFigures implements TargetFigures {
@@ -75,6 +76,8 @@ class JdbcTargetFigures implements TargetFigures {
       DataScope scope) {
     TargetScopeFilter covered = TargetScopeFilter.of(scope, "v");
     List<Object> args = new ArrayList<>();
+    args.add(Timestamp.from(asOf));
+    args.add(Timestamp.from(asOf));
     // each period with its own day, as two parallel arrays the query unnests
     args.add(periods.stream().map(Period::toString).toArray(String[]::new));
     args.add(periods.stream().map(p -> effectiveOn.apply(p).toString()).toArray(String[]::new));
@@ -82,7 +85,6 @@ class JdbcTargetFigures implements TargetFigures {
     args.add(metrics.stream().map(Enum::name).toArray(String[]::new));
     args.add(Timestamp.from(asOf));
     args.addAll(covered.args());
-    args.add(Timestamp.from(asOf));
     Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> amounts = new LinkedHashMap<>();
     Map<String, Map<TargetMetric, Map<String, BigDecimal>>> byText = new HashMap<>();
     for (Period period : periods) {
@@ -92,22 +94,31 @@ class JdbcTargetFigures implements TargetFigures {
       byText.put(period.toString(), byMetric);
     }
     jdbc.query(
-        "select distinct on (v.period, v.metric, v.scope_id) v.period, v.metric, v.scope_id,"
-            + " r.amount"
-            + " from unnest(?::text[], ?::text[]) as asked(period, effective_on)"
-            + " join target_view v on v.period = asked.period"
-            + " join target_revision r on r.target_id = v.target_id"
-            + " where v.level = ? and v.metric = any(?) and v.set_at <= ?"
-            + covered.sql()
+        // A settled target (V300: every applied revision known at the instant and in effect on
+        // the day) answers its settled amount; the others their first revision in force. No
+        // revision in force yet: no amount, and no entry (filtered here: a condition on the
+        // amount in the query would evaluate the look-up twice).
+        "select v.period, v.metric, v.scope_id,"
+            + " case when v.last_applied_at <= ?"
+            + " and (v.settled_from is null or v.settled_from <= asked.effective_on::date)"
+            + " then v.settled_amount"
+            + " else (select r.amount from target_revision r where r.target_id = v.target_id"
             + " and r.applied_at <= ?"
             + " and (r.effective_from is null or r.effective_from <= asked.effective_on::date)"
-            + " order by v.period, v.metric, v.scope_id, r.effective_from desc nulls last,"
-            + " r.applied_at desc, r.position desc",
+            + " order by r.effective_from desc nulls last, r.applied_at desc, r.position desc"
+            + " limit 1) end as amount"
+            + " from unnest(?::text[], ?::text[]) as asked(period, effective_on)"
+            + " join target_view v on v.period = asked.period"
+            + " where v.level = ? and v.metric = any(?) and v.set_at <= ?"
+            + covered.sql(),
         rs -> {
-          byText
-              .get(rs.getString("period"))
-              .get(TargetMetric.valueOf(rs.getString("metric")))
-              .put(rs.getString("scope_id"), rs.getBigDecimal("amount"));
+          BigDecimal amount = rs.getBigDecimal("amount");
+          if (amount != null) {
+            byText
+                .get(rs.getString("period"))
+                .get(TargetMetric.valueOf(rs.getString("metric")))
+                .put(rs.getString("scope_id"), amount);
+          }
         },
         args.toArray());
     return amounts;

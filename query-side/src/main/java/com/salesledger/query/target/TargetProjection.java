@@ -41,6 +41,7 @@ class TargetProjection implements RebuildableProjection {
   private final String insertTarget;
   private final String upsertRevision;
   private final String insertChild;
+  private final String settle;
 
   @Autowired
   TargetProjection(JdbcTemplate jdbc) {
@@ -71,6 +72,19 @@ class TargetProjection implements RebuildableProjection {
         "insert into "
             + tables.of("target_child")
             + " (parent_id, child_id, recorded_at) values (?,?,?) on conflict do nothing";
+    // The settled amount of each target whose revisions changed (V300): the first applied revision
+    // in the order of the in-force rule, and when the last of them was applied.
+    this.settle =
+        "update "
+            + tables.of("target_view")
+            + " v set settled_amount = s.amount, settled_from = s.effective_from,"
+            + " last_applied_at = s.last_applied_at"
+            + " from (select distinct on (target_id) target_id, amount, effective_from,"
+            + " max(applied_at) over (partition by target_id) as last_applied_at from "
+            + tables.of("target_revision")
+            + " where target_id = any(?) and applied_at is not null"
+            + " order by target_id, effective_from desc nulls last, applied_at desc, position desc)"
+            + " s where v.target_id = s.target_id";
   }
 
   @Override
@@ -321,5 +335,10 @@ class TargetProjection implements RebuildableProjection {
         insertChild,
         pending.children,
         (p, c) -> p.text(c.parentId()).text(c.childId()).instant(c.at()));
+    String[] revised =
+        pending.revisions.stream().map(Revision::targetId).distinct().toArray(String[]::new);
+    if (revised.length > 0) {
+      jdbc.update(settle, (Object) revised);
+    }
   }
 }

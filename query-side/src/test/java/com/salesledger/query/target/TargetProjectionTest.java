@@ -162,6 +162,54 @@ class TargetProjectionTest {
         .containsExactly(Map.entry("COMPANY", money("1200000.00")));
   }
 
+  /**
+   * Revisions of revisions: the latest effective day wins, and of one effective day the one applied
+   * last; a revision applied later but effective earlier does not override it. Asked after every
+   * revision was applied (the settled answer) and before, the rule is the same.
+   */
+  @Test
+  void the_latest_effective_day_wins_then_the_latest_applied_whatever_the_order_of_recording() {
+    companyRevisedInMarchFromApril();
+    Instant februaryRevision = APPROVED.plusSeconds(3600);
+    Instant secondAprilRevision = APPROVED.plusSeconds(7200);
+    projector
+        .at(februaryRevision)
+        .handle(
+            TargetIds.stream(COMPANY),
+            new TargetRevised(
+                COMPANY,
+                "TR-2",
+                money("1200000.00"),
+                money("1100000.00"),
+                LocalDate.parse("2026-02-01"),
+                "finance1",
+                null,
+                "correction"));
+    Instant afterAll = Instant.parse("2026-06-01T00:00:00Z");
+    assertThat(company(MAY, afterAll)).containsExactly(Map.entry("COMPANY", money("1200000.00")));
+    assertThat(company(MARCH, afterAll)).containsExactly(Map.entry("COMPANY", money("1100000.00")));
+    assertThat(company(LocalDate.parse("2026-01-15"), afterAll))
+        .containsExactly(Map.entry("COMPANY", money("1000000.00")));
+
+    projector
+        .at(secondAprilRevision)
+        .handle(
+            TargetIds.stream(COMPANY),
+            new TargetRevised(
+                COMPANY,
+                "TR-3",
+                money("1200000.00"),
+                money("1250000.00"),
+                LocalDate.parse("2026-04-01"),
+                "finance1",
+                null,
+                "second thoughts"));
+    assertThat(company(MAY, afterAll)).containsExactly(Map.entry("COMPANY", money("1250000.00")));
+    assertThat(company(MAY, secondAprilRevision.minusMillis(1)))
+        .containsExactly(Map.entry("COMPANY", money("1200000.00")));
+    assertThat(company(MARCH, afterAll)).containsExactly(Map.entry("COMPANY", money("1100000.00")));
+  }
+
   @Test
   void the_view_shows_the_history_and_what_waited_as_known_at_the_instant_asked() {
     companyRevisedInMarchFromApril();
