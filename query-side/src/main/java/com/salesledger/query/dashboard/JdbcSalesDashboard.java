@@ -28,34 +28,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link SalesDashboard} over the roll-ups {@link SalesProjection} writes: {@code sales_month} (or
- * its smaller roll-ups per rep and per team, by month or by year) and {@code customer_first_win}
- * for the present, {@code sales_known} (or its roll-ups per rep and per team) for an as-of instant
- * (month sums before its UTC month, day sums of its month before its day, and the instants of its
- * day up to it); {@link #sumsSource} picks the smallest that answers. Targets come from the targets
- * feature, through {@link TargetFigures} only.
+ * its smaller roll-ups per rep and per team, by month or by year) for the present, {@code
+ * sales_known} (or its roll-ups per rep and per team) for an as-of instant (month sums before its
+ * UTC month, day sums of its month before its day, and the instants of its day up to it); {@link
+ * #sumsSource} picks the smallest that answers. Targets come from the targets feature, through
+ * {@link TargetFigures} only.
  */
 @Component
 class JdbcSalesDashboard implements SalesDashboard {
 
-  /** The grouping column of the sums and of first wins, and whose targets a group is held to. */
-  private record Columns(String sales, String firstWin, ScopeLevel targets) {}
+  /** The grouping column of the sums, and whose targets a group is held to. */
+  private record Columns(String sales, ScopeLevel targets) {}
 
   private static final Map<GroupBy, Columns> COLUMNS = new EnumMap<>(GroupBy.class);
 
   static {
-    COLUMNS.put(GroupBy.REP, new Columns("rep", "rep", ScopeLevel.REP));
-    COLUMNS.put(GroupBy.TEAM, new Columns("team", "team", ScopeLevel.TEAM));
-    COLUMNS.put(GroupBy.REGION, new Columns("region", "region", ScopeLevel.REGION));
-    COLUMNS.put(GroupBy.PRODUCT_LINE, new Columns("product_line", "product_line", null));
-    COLUMNS.put(
-        GroupBy.MONTH,
-        new Columns(
-            "to_char(month, 'YYYY-MM')", "to_char(close_date, 'YYYY-MM')", ScopeLevel.COMPANY));
+    COLUMNS.put(GroupBy.REP, new Columns("rep", ScopeLevel.REP));
+    COLUMNS.put(GroupBy.TEAM, new Columns("team", ScopeLevel.TEAM));
+    COLUMNS.put(GroupBy.REGION, new Columns("region", ScopeLevel.REGION));
+    COLUMNS.put(GroupBy.PRODUCT_LINE, new Columns("product_line", null));
+    COLUMNS.put(GroupBy.MONTH, new Columns("to_char(month, 'YYYY-MM')", ScopeLevel.COMPANY));
   }
 
   private static final String SUMS =
       "sum(revenue), sum(cost), sum(deals_won), sum(deals_lost), sum(cycle_days_won),"
-          + " sum(held_deals), sum(held_amount), sum(collections)";
+          + " sum(held_deals), sum(held_amount), sum(collections), sum(new_customers)";
 
   private final JdbcTemplate jdbc;
   private final TargetFigures targets;
@@ -123,7 +120,6 @@ class JdbcSalesDashboard implements SalesDashboard {
     Map<String, SalesFigures.Sums> groups = new TreeMap<>();
     Function<String, SalesFigures.Sums> group =
         key -> groups.computeIfAbsent(key, k -> new SalesFigures.Sums());
-    ScopeFilter filter = ScopeFilter.of(scope, "rep", "team");
     Columns columns = COLUMNS.get(groupBy);
     Known known = asOf == null ? null : Known.at(asOf);
     SumsSource source = sumsSource(period, groupBy, scope, known);
@@ -142,12 +138,7 @@ class JdbcSalesDashboard implements SalesDashboard {
     SalesFigures.Sums unattributed = new SalesFigures.Sums();
 
     jdbc.query(
-        "select "
-            + columns.sales()
-            + " as grp, "
-            + SUMS
-            + (known == null ? "" : ", sum(new_customers)")
-            + summedPerGroup,
+        "select " + columns.sales() + " as grp, " + SUMS + summedPerGroup,
         rs -> {
           String key = rs.getString(1);
           SalesFigures.Sums sums =
@@ -160,24 +151,9 @@ class JdbcSalesDashboard implements SalesDashboard {
           sums.held = rs.getLong(7);
           sums.heldAmount = rs.getBigDecimal(8);
           sums.collections = rs.getBigDecimal(9);
-          if (known != null) {
-            sums.newCustomers = rs.getLong(10);
-          }
+          sums.newCustomers = rs.getLong(10);
         },
         args(source.tableArgs(), period, sumsFilter).toArray());
-
-    if (known == null) {
-      jdbc.query(
-          "select "
-              + columns.firstWin()
-              + " as grp, count(*) from customer_first_win where close_date between ? and ? and "
-              + filter.sql()
-              + " group by grp",
-          rs -> {
-            group.apply(rs.getString(1)).newCustomers = rs.getLong(2);
-          },
-          args(List.of(), period, filter).toArray());
-    }
 
     String priorKey =
         groupBy == GroupBy.MONTH
@@ -219,12 +195,11 @@ class JdbcSalesDashboard implements SalesDashboard {
     SalesFigures.Sums total = new SalesFigures.Sums();
     groups.forEach(
         (key, sums) -> {
-          rows.add(sums.figures(key).withTargets(groupTargets.apply(key)));
+          rows.add(sums.figures(key, groupTargets.apply(key)));
           total.add(sums);
         });
     total.add(unattributed);
-    return new Result(
-        rows, total.figures("total").withTargets(targetsFor(totalTargets, "COMPANY")));
+    return new Result(rows, total.figures("total", targetsFor(totalTargets, "COMPANY")));
   }
 
   /**

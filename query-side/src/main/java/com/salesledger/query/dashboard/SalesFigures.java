@@ -143,7 +143,8 @@ record SalesFigures(
           && collections.signum() == 0;
     }
 
-    SalesFigures figures(String group) {
+    /** The figures of these sums, held to {@code targets} (a metric absent there has none). */
+    SalesFigures figures(String group, Map<TargetMetric, BigDecimal> targets) {
       BigDecimal profit = revenue.subtract(cost);
       return new SalesFigures(
               group,
@@ -167,7 +168,7 @@ record SalesFigures(
               null,
               null,
               null)
-          .withTargets(Map.of());
+          .withTargets(targets);
     }
   }
 

@@ -32,14 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Closed deals, held deals and collections rolled up by business month and attribution, twice: as
- * they stand now ({@code sales_month} and its roll-ups per rep and per team, by month and by year,
- * plus each customer's first won deal in {@code customer_first_win}) and as they were learnt
- * ({@code sales_known}: every change summed by the month, the day and the instant it was recorded,
- * so an as-of answer reads a few sums instead of events; its month and day sums rolled up per rep
- * and per team as the present ones are). A batch's changes are summed per row in memory and written
- * as additive upserts in key order (one lock order for every segment); the token is stored in the
- * same transaction, so each event counts exactly once.
+ * Closed deals, held deals, collections and new customers rolled up by business month and
+ * attribution, twice: as they stand now ({@code sales_month} and its roll-ups per rep and per team,
+ * by month and by year; each customer's first won deal, which decides where it counts as new, in
+ * {@code customer_first_win}) and as they were learnt ({@code sales_known}: every change summed by
+ * the month, the day and the instant it was recorded, so an as-of answer reads a few sums instead
+ * of events; its month and day sums rolled up per rep and per team as the present ones are). A
+ * batch's changes are summed per row in memory and written as additive upserts in key order (one
+ * lock order for every segment); the token is stored in the same transaction, so each event counts
+ * exactly once.
  */
 @Component
 @ProcessingGroup(SalesProjection.PROCESSOR)
@@ -48,7 +49,8 @@ class SalesProjection implements RebuildableProjection {
   static final String PROCESSOR = "sales";
 
   private static final String SUMS =
-      "revenue, cost, deals_won, deals_lost, cycle_days_won, held_deals, held_amount, collections";
+      "revenue, cost, deals_won, deals_lost, cycle_days_won, held_deals, held_amount, collections,"
+          + " new_customers";
 
   private final JdbcTemplate jdbc;
   private final String upsertMonth;
@@ -127,29 +129,25 @@ class SalesProjection implements RebuildableProjection {
    * none): the present sums and their roll-ups are written alike.
    */
   private static String upsertSums(String table, String key) {
-    return upsertSums(table, key, SUMS);
-  }
-
-  private static String upsertSums(String table, String key, String sums) {
-    int columns = key.split(",").length + sums.split(",").length;
+    int columns = key.split(",").length + SUMS.split(",").length;
     return "insert into "
         + table
         + " as m ("
         + key
         + ", "
-        + sums
+        + SUMS
         + ") values ("
         + String.join(",", java.util.Collections.nCopies(columns, "?"))
         + ") on conflict ("
         + key
         + ") do update set "
-        + additions("m", sums);
+        + additions("m", SUMS);
   }
 
   /** {@link #upsertSums} for as-known rows: keyed by grain, month and recorded instant too. */
   private static String upsertKnown(String table, String attribution) {
     String key = "grain, month, recorded, " + attribution;
-    return upsertSums(table, key, SUMS + ", new_customers");
+    return upsertSums(table, key);
   }
 
   private static String additions(String alias, String columns) {
@@ -280,13 +278,6 @@ class SalesProjection implements RebuildableProjection {
     /** Adds {@code change} to the present row and to the three as-known rows of its instant. */
     void change(Attribution at, Instant recorded, Sums change) {
       months.computeIfAbsent(at, k -> new Sums()).add(change);
-      learnt(at, recorded, change);
-    }
-
-    /**
-     * Adds {@code change} to the as-known rows only (first-win moves: the present is elsewhere).
-     */
-    void learnt(Attribution at, Instant recorded, Sums change) {
       Instant day = recorded.truncatedTo(ChronoUnit.DAYS);
       Instant month =
           recorded
@@ -499,7 +490,7 @@ class SalesProjection implements RebuildableProjection {
         (p, entry) -> {
           KnownKey key = entry.getKey();
           p.text(String.valueOf(key.grain())).date(key.at().month()).instant(key.recorded());
-          sums(keyedBy.set(p, key.at()), entry.getValue()).whole(entry.getValue().newCustomers);
+          sums(keyedBy.set(p, key.at()), entry.getValue());
         });
   }
 
@@ -521,7 +512,8 @@ class SalesProjection implements RebuildableProjection {
         .whole(s.cycleDays)
         .whole(s.held)
         .number(s.heldAmount)
-        .number(s.collections);
+        .number(s.collections)
+        .whole(s.newCustomers);
   }
 
   /**
@@ -615,9 +607,10 @@ class SalesProjection implements RebuildableProjection {
   /**
    * Each customer's first won deal, and how the new-customer count moved as it was learnt: a win
    * that becomes a customer's first counts +1 in its close month at its instant, and the first win
-   * it displaces -1 in its own. Taken in the order the wins are handled: recorded order, since the
-   * processor sequences per customer ({@link PerCustomerSequencing}), so one customer's wins reach
-   * this projection in stream order on one segment.
+   * it displaces -1 in its own, in the present sums and in the as-known ones alike. Taken in the
+   * order the wins are handled: recorded order, since the processor sequences per customer ({@link
+   * PerCustomerSequencing}), so one customer's wins reach this projection in stream order on one
+   * segment.
    */
   private Map<String, FirstWin> resolveFirstWins(Pending pending) {
     Map<String, FirstWin> changed = new TreeMap<>();
@@ -647,11 +640,11 @@ class SalesProjection implements RebuildableProjection {
       if (before != null) {
         Sums out = new Sums();
         out.newCustomers = -1;
-        pending.learnt(before.at(), win.recorded(), out);
+        pending.change(before.at(), win.recorded(), out);
       }
       Sums in = new Sums();
       in.newCustomers = 1;
-      pending.learnt(win.win().at(), win.recorded(), in);
+      pending.change(win.win().at(), win.recorded(), in);
       current.put(win.customerId(), win.win());
       changed.put(win.customerId(), win.win());
     }

@@ -6,6 +6,7 @@ import com.salesledger.events.common.Period;
 import com.salesledger.events.deal.DealPutOnCreditHold;
 import com.salesledger.events.deal.DealWon;
 import com.salesledger.platform.security.DataScope;
+import com.salesledger.query.common.MigrationBackfill;
 import com.salesledger.query.common.Projector;
 import com.salesledger.query.common.ReadModelDatabase;
 import java.time.Clock;
@@ -13,7 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -119,6 +124,64 @@ class SalesDashboardPropertyTest {
             .isEqualTo(expected.get(i++));
       }
     }
+  }
+
+  /**
+   * The present count of new customers, per rep and in total, is the number of customers whose
+   * earliest won deal (by close date, then deal id) is the rep's, however the wins were recorded
+   * and batched: counted here from the events, apart from the projection's own first-win rule.
+   */
+  @Property(tries = 12)
+  void a_customer_counts_as_new_once_where_its_earliest_win_is(
+      @ForAll @Size(min = 1, max = 25) List<@IntRange(min = 0, max = 10_000) Integer> seeds,
+      @ForAll @IntRange(min = 1, max = 7) int batch) {
+    List<Recorded> events = history(seeds);
+    Map<String, DealWon> earliest = new HashMap<>();
+    for (Recorded recorded : events) {
+      if (recorded.event() instanceof DealWon won) {
+        earliest.merge(
+            won.customerId(),
+            won,
+            (a, b) ->
+                Comparator.comparing(DealWon::closeDate)
+                            .thenComparing(DealWon::dealId)
+                            .compare(a, b)
+                        <= 0
+                    ? a
+                    : b);
+      }
+    }
+    Map<String, Long> expected = new TreeMap<>();
+    earliest.values().forEach(won -> expected.merge(won.ownerRep(), 1L, Long::sum));
+    ReadModelDatabase db = ReadModelDatabase.emptied();
+    project(db, events, batch);
+
+    SalesDashboard.Result result =
+        dashboard(db).compute(Period.parse("2026"), GroupBy.REP, DataScope.everything(), null);
+    Map<String, Long> actual = new TreeMap<>();
+    result.groups().stream()
+        .filter(g -> g.newCustomers() != 0)
+        .forEach(g -> actual.put(g.group(), g.newCustomers()));
+    assertThat(actual).isEqualTo(expected);
+    assertThat(result.total().newCustomers()).isEqualTo(earliest.size());
+  }
+
+  /** V310 fills in the present new-customer counts of an upgraded ledger as the projection does. */
+  @Property(tries = 5)
+  void an_upgraded_ledger_counts_new_customers_as_the_projection_does(
+      @ForAll @Size(min = 5, max = 25) List<@IntRange(min = 0, max = 10_000) Integer> seeds,
+      @ForAll @IntRange(min = 1, max = 7) int batch) {
+    ReadModelDatabase db = ReadModelDatabase.emptied();
+    project(db, history(seeds), batch);
+    MigrationBackfill.assertFillsInWhatTheProjectionWrote(
+        db,
+        "V310__present_new_customers.sql",
+        List.of(
+            "sales_month.new_customers",
+            "sales_rep_month.new_customers",
+            "sales_team_month.new_customers",
+            "sales_rep_year.new_customers",
+            "sales_team_year.new_customers"));
   }
 
   /**

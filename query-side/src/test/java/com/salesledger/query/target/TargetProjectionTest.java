@@ -15,6 +15,7 @@ import com.salesledger.events.target.TargetRevisionRequested;
 import com.salesledger.events.target.TargetScope;
 import com.salesledger.events.target.TargetSet;
 import com.salesledger.platform.security.DataScope;
+import com.salesledger.query.common.MigrationBackfill;
 import com.salesledger.query.common.Projector;
 import com.salesledger.query.common.ReadModelDatabase;
 import java.math.BigDecimal;
@@ -208,6 +209,31 @@ class TargetProjectionTest {
     assertThat(company(MAY, secondAprilRevision.minusMillis(1)))
         .containsExactly(Map.entry("COMPANY", money("1200000.00")));
     assertThat(company(MARCH, afterAll)).containsExactly(Map.entry("COMPANY", money("1100000.00")));
+  }
+
+  /** V300 fills in the settled amounts of an upgraded ledger as the projection does. */
+  @Test
+  void an_upgraded_ledger_settles_targets_as_the_projection_does() {
+    the_latest_effective_day_wins_then_the_latest_applied_whatever_the_order_of_recording();
+    String rep1 = "REP:rep1:2026:REVENUE";
+    projector.handle(
+        TargetIds.stream(rep1),
+        set(rep1, new TargetScope(ScopeLevel.REP, "rep1"), YEAR, "10.00", null));
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "select count(*) from target_view where settled_amount is not null"
+                        + " and settled_from is not null",
+                    Integer.class))
+        .isEqualTo(1);
+
+    MigrationBackfill.assertFillsInWhatTheProjectionWrote(
+        db,
+        "V300__target_settled_amount.sql",
+        List.of(
+            "target_view.settled_amount",
+            "target_view.settled_from",
+            "target_view.last_applied_at"));
   }
 
   @Test
