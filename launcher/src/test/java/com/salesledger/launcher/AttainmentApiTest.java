@@ -6,6 +6,7 @@ import static com.salesledger.launcher.SharedLedger.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.salesledger.events.target.TargetIds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -153,6 +154,37 @@ class AttainmentApiTest {
     assertThat(metric.get("target").decimalValue()).isEqualByComparingTo(target);
     assertThat(metric.get("attainment").decimalValue()).isEqualByComparingTo(attainment);
     assertThat(row.get("bookedRevenue").decimalValue()).isEqualByComparingTo(actual);
+  }
+
+  /**
+   * A decomposition appends the parent's event, then each child's: its answer is the position of
+   * the last, so a read asked at that position sees every child (the parent's position did not
+   * promise that, and a read could miss a child).
+   */
+  @Test
+  void a_decomposition_answers_the_position_of_its_last_child_so_a_read_there_sees_every_child() {
+    organisation();
+    target("REGION", region, "10000.00");
+    long before = position;
+    decompose("REGION:" + region + ":2026:REVENUE", "TEAM", Map.of(t1, "4000.00", t2, "6000.00"));
+    for (String team : List.of(t1, t2)) {
+      long child =
+          StoredEvents.positionOf(
+              SharedLedger.get(), TargetIds.stream("TEAM:" + team + ":2026:REVENUE"), 0);
+      assertThat(child).isGreaterThan(before);
+      assertThat(position).as("answered position").isGreaterThanOrEqualTo(child);
+    }
+    for (String team : List.of(t1, t2)) {
+      Api.Response read =
+          query("finance2")
+              .get(
+                  "/api/targets?scope=TEAM:"
+                      + team
+                      + "&period=2026&metric=REVENUE&minPosition="
+                      + position);
+      assertThat(read.status()).as(read.text()).isEqualTo(200);
+      assertThat(read.json().get("targets").size()).as(read.text()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 package com.salesledger.launcher;
 
 import java.util.List;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,27 @@ final class StoredEvents {
         .readEvents(aggregateId)
         .asStream()
         .toList();
+  }
+
+  /**
+   * The global position of an aggregate's event, read from the store's stream (either store): tests
+   * hold a few thousand events.
+   */
+  static long positionOf(Ledger ledger, String aggregateId, long sequenceNumber) {
+    try (BlockingStream<TrackedEventMessage<?>> stream =
+        ledger.commandSide().getBean(EventStore.class).openStream(null)) {
+      while (stream.hasNextAvailable()) {
+        TrackedEventMessage<?> event = stream.nextAvailable();
+        if (event instanceof DomainEventMessage<?> domain
+            && domain.getAggregateIdentifier().equals(aggregateId)
+            && domain.getSequenceNumber() == sequenceNumber) {
+          return event.trackingToken().position().orElseThrow();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new AssertionError("no event " + aggregateId + "#" + sequenceNumber);
   }
 
   private static JdbcTemplate jdbc(Ledger ledger) {

@@ -99,7 +99,8 @@ public class CommandDispatcher {
               60,
               TimeUnit.SECONDS);
       CommandResult done = CommandResult.from(result);
-      long position = positions.positionOf(done.aggregateId(), done.version(), mark);
+      CommandResult.Event last = done.positioned();
+      long position = positions.positionOf(last.aggregateId(), last.sequenceNumber(), mark);
       if (key != null) {
         idempotencyKeys.recordPosition(actor.name(), key, position);
       }

@@ -31,9 +31,14 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
       throws Exception {
     CommandMessage<?> command = unitOfWork.getMessage();
     try {
-      Object result = chain.proceed();
-      recordIdempotencyKey(command, CommandResult.from(result));
-      return result;
+      CommandResult result = CommandResult.from(chain.proceed());
+      CommandResult answered =
+          LastEventOfCommand.in(unitOfWork)
+              .filter(last -> !last.aggregateId().equals(result.aggregateId()))
+              .map(result::appending)
+              .orElse(result);
+      recordIdempotencyKey(command, answered);
+      return answered;
     } catch (Rejected e) {
       throw new CommandExecutionException(e.getMessage(), null, e.rejection());
     } catch (ConflictingAggregateVersionException e) {

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.InitializingBean;
@@ -22,6 +23,13 @@ class CommandSideConfiguration {
   @Bean
   InitializingBean commandOutcomeInterceptorRegistration(CommandBus commandBus, JdbcTemplate jdbc) {
     return () -> commandBus.registerHandlerInterceptor(new CommandOutcomeInterceptor(jdbc));
+  }
+
+  /** The event store tells which event a command appended last (its answer's position). */
+  @Bean
+  ConfigurerModule lastEventOfCommand() {
+    return configurer ->
+        configurer.configureMessageMonitor(EventStore.class, config -> new LastEventOfCommand());
   }
 
   /**

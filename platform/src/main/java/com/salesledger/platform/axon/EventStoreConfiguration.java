@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -112,7 +113,8 @@ public class EventStoreConfiguration {
       EventStorageEngine storageEngine,
       @Value("${ledger.eventstore.fetch-delay-ms:50}") long fetchDelayMs,
       @Value("${ledger.eventstore.cached-events:1000}") int cachedEvents,
-      @Value("${ledger.eventstore.shared-tail:false}") boolean sharedTail) {
+      @Value("${ledger.eventstore.shared-tail:false}") boolean sharedTail,
+      org.axonframework.config.Configuration axon) {
     // Each processor reads its own stream (Axon's optimizeEventConsumption off). With one shared
     // reader and cache (Axon's default), a processor that falls behind keeps its place in the
     // shared list and everything read after it stays in memory: catching up 1.4 million events,
@@ -125,6 +127,9 @@ public class EventStoreConfiguration {
         .fetchDelay(fetchDelayMs)
         .cachedEvents(cachedEvents)
         .optimizeEventConsumption(sharedTail)
+        // the monitors an app configures for its event store (the command side: which event a
+        // command appended last)
+        .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
         .build();
   }
 }
