@@ -50,10 +50,6 @@ class JdbcSalesDashboard implements SalesDashboard {
     COLUMNS.put(GroupBy.MONTH, new Columns("to_char(month, 'YYYY-MM')", ScopeLevel.COMPANY));
   }
 
-  private static final String SUMS =
-      "sum(revenue), sum(cost), sum(deals_won), sum(deals_lost), sum(cycle_days_won),"
-          + " sum(held_deals), sum(held_amount), sum(collections), sum(new_customers)";
-
   private final JdbcTemplate jdbc;
   private final TargetFigures targets;
   private final Clock clock;
@@ -110,10 +106,15 @@ class JdbcSalesDashboard implements SalesDashboard {
     }
   }
 
-  /** The summed columns of the as-known tables. */
+  /** The summed columns, of the present roll-ups and of the as-known ones alike. */
   private static final String SUMMED =
       "revenue, cost, deals_won, deals_lost, cycle_days_won, held_deals, held_amount, collections,"
           + " new_customers";
+
+  private static final String SUMS =
+      java.util.Arrays.stream(SUMMED.split(", "))
+          .map(column -> "sum(" + column + ")")
+          .collect(java.util.stream.Collectors.joining(", "));
 
   @Override
   public Result compute(Period period, GroupBy groupBy, DataScope scope, Instant asOf) {
@@ -125,33 +126,38 @@ class JdbcSalesDashboard implements SalesDashboard {
     SumsSource source = sumsSource(period, groupBy, scope, known);
     ScopeFilter sumsFilter = source.filter();
     // the rows summed, per group: the period's (or the year before's) within the caller's scope,
-    // and as known at the instant if one is asked
-    String summedPerGroup =
+    // and as known at the instant if one is asked; summed by PostgreSQL unless they are about one
+    // per group already
+    String rowsRead =
         " from "
             + source.table()
             + " where "
             + source.dateColumn()
             + " between ? and ? and "
             + sumsFilter.sql()
-            + " group by grp";
+            + (source.summedHere() ? "" : " group by grp");
     // Payments carry no product line: by product line, collections count in the total only.
     SalesFigures.Sums unattributed = new SalesFigures.Sums();
 
     jdbc.query(
-        "select " + columns.sales() + " as grp, " + SUMS + summedPerGroup,
+        "select "
+            + columns.sales()
+            + " as grp, "
+            + (source.summedHere() ? SUMMED : SUMS)
+            + rowsRead,
         rs -> {
           String key = rs.getString(1);
           SalesFigures.Sums sums =
               groupBy == GroupBy.PRODUCT_LINE && key.isEmpty() ? unattributed : group.apply(key);
-          sums.revenue = rs.getBigDecimal(2);
-          sums.cost = rs.getBigDecimal(3);
-          sums.won = rs.getLong(4);
-          sums.lost = rs.getLong(5);
-          sums.cycleDays = rs.getLong(6);
-          sums.held = rs.getLong(7);
-          sums.heldAmount = rs.getBigDecimal(8);
-          sums.collections = rs.getBigDecimal(9);
-          sums.newCustomers = rs.getLong(10);
+          sums.revenue = sums.revenue.add(rs.getBigDecimal(2));
+          sums.cost = sums.cost.add(rs.getBigDecimal(3));
+          sums.won += rs.getLong(4);
+          sums.lost += rs.getLong(5);
+          sums.cycleDays += rs.getLong(6);
+          sums.held += rs.getLong(7);
+          sums.heldAmount = sums.heldAmount.add(rs.getBigDecimal(8));
+          sums.collections = sums.collections.add(rs.getBigDecimal(9));
+          sums.newCustomers += rs.getLong(10);
         },
         args(source.tableArgs(), period, sumsFilter).toArray());
 
@@ -160,11 +166,16 @@ class JdbcSalesDashboard implements SalesDashboard {
             ? "to_char((month + interval '1 year')::date, 'YYYY-MM')"
             : columns.sales();
     jdbc.query(
-        "select " + priorKey + " as grp, sum(revenue)" + summedPerGroup,
+        "select "
+            + priorKey
+            + " as grp, "
+            + (source.summedHere() ? "revenue" : "sum(revenue)")
+            + rowsRead,
         rs -> {
           String key = rs.getString(1);
           if (!(groupBy == GroupBy.PRODUCT_LINE && key.isEmpty())) {
-            group.apply(key).priorRevenue = rs.getBigDecimal(2);
+            SalesFigures.Sums sums = group.apply(key);
+            sums.priorRevenue = sums.priorRevenue.add(rs.getBigDecimal(2));
           }
         },
         args(source.tableArgs(), period.previousYear(), sumsFilter).toArray());
@@ -247,21 +258,29 @@ class JdbcSalesDashboard implements SalesDashboard {
             : ScopeFilter.of(scope, "rep", "team");
     if (known != null) {
       return new SumsSource(
-          known.rows(rollup.known, rollup.knownColumns), "month", filter, known.args());
+          known.rows(rollup.known, rollup.knownColumns), "month", filter, known.args(), false);
     }
     boolean yearly =
         rollup.byYear != null && period.kind() == Period.Kind.YEAR && groupBy != GroupBy.MONTH;
+    // A year's or a month's present rows are about one per group (2,000 for a year by rep):
+    // PostgreSQL's grouping of them cost more than adding them up here (3.6 ms of 4.5).
     return yearly
-        ? new SumsSource(rollup.byYear, "year", filter, List.of())
-        : new SumsSource(rollup.byMonth, "month", filter, List.of());
+        ? new SumsSource(rollup.byYear, "year", filter, List.of(), true)
+        : new SumsSource(
+            rollup.byMonth, "month", filter, List.of(), period.kind() == Period.Kind.MONTH);
   }
 
   /**
    * Where a question's sums are read: the table (or a subquery, with the arguments it takes), its
-   * date column (a month's or a year's first day) and the caller's scope as a condition on it.
+   * date column (a month's or a year's first day), the caller's scope as a condition on it, and
+   * whether its rows are summed here rather than grouped by PostgreSQL.
    */
   private record SumsSource(
-      String table, String dateColumn, ScopeFilter filter, List<Object> tableArgs) {}
+      String table,
+      String dateColumn,
+      ScopeFilter filter,
+      List<Object> tableArgs,
+      boolean summedHere) {}
 
   private static Map<TargetMetric, BigDecimal> targetsFor(
       Map<TargetMetric, Map<String, BigDecimal>> byMetric, String scopeId) {
