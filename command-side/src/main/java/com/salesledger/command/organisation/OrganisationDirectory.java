@@ -60,23 +60,37 @@ public class OrganisationDirectory implements OrganisationChart, TeamsManaged {
     return current(t -> t.teamsManagedBy(manager, on));
   }
 
-  private synchronized <T> T current(Function<OrganisationTimeline, T> question) {
-    long last = eventStore.lastSequenceNumberFor(OrganisationIds.ORGANISATION).orElse(-1L);
-    if (last < folded) {
-      // The store was emptied under us (tests, a restore): start again.
-      timeline = new OrganisationTimeline();
-      folded = -1;
-    }
-    if (last > folded) {
-      DomainEventStream stream = eventStore.readEvents(OrganisationIds.ORGANISATION, folded + 1);
-      while (stream.hasNext()) {
-        DomainEventMessage<?> event = stream.next();
-        if (event.getPayload() instanceof OrganisationEvents change) {
-          timeline.apply(change);
+  /**
+   * The store is asked for the stream's last sequence number outside the lock: every deal command
+   * asks, and with the look-up inside, eight senders queued for one database round trip at a time.
+   */
+  private <T> T current(Function<OrganisationTimeline, T> question) {
+    long last = lastSequenceNumber();
+    synchronized (this) {
+      if (last < folded) {
+        // Another caller folded a later event since this one looked, or the store was emptied
+        // under us (tests, a restore): only a second look inside the lock tells which.
+        last = lastSequenceNumber();
+        if (last < folded) {
+          timeline = new OrganisationTimeline();
+          folded = -1;
         }
-        folded = event.getSequenceNumber();
       }
+      if (last > folded) {
+        DomainEventStream stream = eventStore.readEvents(OrganisationIds.ORGANISATION, folded + 1);
+        while (stream.hasNext()) {
+          DomainEventMessage<?> event = stream.next();
+          if (event.getPayload() instanceof OrganisationEvents change) {
+            timeline.apply(change);
+          }
+          folded = event.getSequenceNumber();
+        }
+      }
+      return question.apply(timeline);
     }
-    return question.apply(timeline);
+  }
+
+  private long lastSequenceNumber() {
+    return eventStore.lastSequenceNumberFor(OrganisationIds.ORGANISATION).orElse(-1L);
   }
 }
