@@ -16,11 +16,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,9 +114,9 @@ class JdbcSalesDashboard implements SalesDashboard {
           + " new_customers";
 
   private static final String SUMS =
-      java.util.Arrays.stream(SUMMED.split(", "))
+      Arrays.stream(SUMMED.split(", "))
           .map(column -> "sum(" + column + ")")
-          .collect(java.util.stream.Collectors.joining(", "));
+          .collect(Collectors.joining(", "));
 
   @Override
   public Result compute(Period period, GroupBy groupBy, DataScope scope, Instant asOf) {
