@@ -79,11 +79,24 @@ class DataFolderOwnershipTest {
 
     long start = System.nanoTime();
     new ProcessBuilder("kill", "-INT", Long.toString(ledger.pid())).start().waitFor();
-    assertThat(ledger.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
+    boolean stopped = ledger.waitFor(20, TimeUnit.SECONDS);
+    if (!stopped) {
+      // what it was doing: the thread dump of a jstack-less JVM goes to its own output
+      new ProcessBuilder("kill", "-QUIT", Long.toString(ledger.pid())).start().waitFor();
+      Thread.sleep(1000);
+    }
+    assertThat(stopped)
+        .as("stopped within 20 s; its log:\n%s", tail(folder.resolve("ledger.out")))
+        .isTrue();
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     System.out.printf("Ctrl-C after a database crash: stopped in %d ms%n", tookMs);
     assertThat(ledger.exitValue()).isEqualTo(130);
     assertThat(postmaster(folder)).as("no PostgreSQL of the folder left running").isEmpty();
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 3000), lines.size()));
   }
 
   private Path folder() {

@@ -1,12 +1,12 @@
 package com.salesledger.command.common;
 
+import com.salesledger.platform.axon.EventStoreMonitor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.InitializingBean;
@@ -27,9 +27,8 @@ class CommandSideConfiguration {
 
   /** The event store tells which event a command appended last (its answer's position). */
   @Bean
-  ConfigurerModule lastEventOfCommand() {
-    return configurer ->
-        configurer.configureMessageMonitor(EventStore.class, config -> new LastEventOfCommand());
+  EventStoreMonitor lastEventOfCommand() {
+    return new LastEventOfCommand();
   }
 
   /**

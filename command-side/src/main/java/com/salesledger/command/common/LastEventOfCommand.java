@@ -1,11 +1,11 @@
 package com.salesledger.command.common;
 
+import com.salesledger.platform.axon.EventStoreMonitor;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.Message;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 
 /**
@@ -15,12 +15,12 @@ import org.axonframework.monitoring.NoOpMessageMonitorCallback;
  * event store, because the store sees an event when an aggregate applies it (its dispatch
  * interceptors only at commit, after the handler has answered).
  */
-final class LastEventOfCommand implements MessageMonitor<Message<?>> {
+final class LastEventOfCommand implements EventStoreMonitor {
 
   private static final String RESOURCE = LastEventOfCommand.class.getName();
 
   @Override
-  public MonitorCallback onMessageIngested(Message<?> message) {
+  public MonitorCallback onMessageIngested(EventMessage<?> message) {
     if (message instanceof DomainEventMessage<?> event && CurrentUnitOfWork.isStarted()) {
       CurrentUnitOfWork.get()
           .root()

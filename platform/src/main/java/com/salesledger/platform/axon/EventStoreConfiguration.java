@@ -4,15 +4,18 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -114,7 +117,7 @@ public class EventStoreConfiguration {
       @Value("${ledger.eventstore.fetch-delay-ms:50}") long fetchDelayMs,
       @Value("${ledger.eventstore.cached-events:1000}") int cachedEvents,
       @Value("${ledger.eventstore.shared-tail:false}") boolean sharedTail,
-      org.axonframework.config.Configuration axon) {
+      ObjectProvider<EventStoreMonitor> monitor) {
     // Each processor reads its own stream (Axon's optimizeEventConsumption off). With one shared
     // reader and cache (Axon's default), a processor that falls behind keeps its place in the
     // shared list and everything read after it stays in memory: catching up 1.4 million events,
@@ -127,9 +130,13 @@ public class EventStoreConfiguration {
         .fetchDelay(fetchDelayMs)
         .cachedEvents(cachedEvents)
         .optimizeEventConsumption(sharedTail)
-        // the monitors an app configures for its event store (the command side: which event a
-        // command appended last)
-        .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+        // the command side's: which event a command appended last (a plain bean, so the store
+        // depends on nothing of Axon's configuration)
+        .messageMonitor(
+            monitor.stream()
+                .findFirst()
+                .<MessageMonitor<? super EventMessage<?>>>map(m -> m)
+                .orElse(NoOpMessageMonitor.instance()))
         .build();
   }
 }
