@@ -28,6 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcTargetFigures implements TargetFigures {
 
+  /**
+   * The order of a target's applied revisions in which the first in effect is in force: the latest
+   * effective day, then the latest to come into force (the settled amount is the first of all).
+   */
+  static final String IN_FORCE_ORDER =
+      "effective_from desc nulls last, applied_at desc, position desc";
+
   private final JdbcTemplate jdbc;
 
   JdbcTargetFigures(JdbcTemplate jdbc) {
@@ -105,7 +112,8 @@ class JdbcTargetFigures implements TargetFigures {
             + " else (select r.amount from target_revision r where r.target_id = v.target_id"
             + " and r.applied_at <= ?"
             + " and (r.effective_from is null or r.effective_from <= asked.effective_on::date)"
-            + " order by r.effective_from desc nulls last, r.applied_at desc, r.position desc"
+            + " order by "
+            + IN_FORCE_ORDER
             + " limit 1) end as amount"
             + " from unnest(?::text[], ?::text[]) as asked(period, effective_on)"
             + " join target_view v on v.period = asked.period"

@@ -83,8 +83,9 @@ class TargetProjection implements RebuildableProjection {
             + " max(applied_at) over (partition by target_id) as last_applied_at from "
             + tables.of("target_revision")
             + " where target_id = any(?) and applied_at is not null"
-            + " order by target_id, effective_from desc nulls last, applied_at desc, position desc)"
-            + " s where v.target_id = s.target_id";
+            + " order by target_id, "
+            + JdbcTargetFigures.IN_FORCE_ORDER
+            + ") s where v.target_id = s.target_id";
   }
 
   @Override
