@@ -76,7 +76,12 @@ class StrictInputTest {
     Api rep = query("rep1");
     assertProblem(rep.get("/api/deals?size=1000"), 400, "size");
     assertProblem(rep.get("/api/receivables/invoices/INV-x?asOf=0000-01-01"), 400, "asOf");
-    assertThat(rep.get("/api/deals?owner=a%00b").status()).isEqualTo(400);
+    assertProblem(rep.get("/api/deals?owner=a%00b"), 400, "owner");
+    assertProblem(rep.get("/api/deals/a%E2%80%AEb"), 400, "path");
+    assertProblem(
+        query("finance1").get("/api/receivables/ageing?buckets=" + "9,".repeat(120)),
+        400,
+        "buckets");
     assertThat(rep.get("/api/deals?owner=a%E2%80%AEb").contentType())
         .startsWith("application/problem+json");
     assertProblem(Api.at(SharedLedger.get().queryPort(), null).get("/error"), 404, null);

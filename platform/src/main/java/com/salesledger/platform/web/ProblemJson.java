@@ -4,7 +4,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A problem document written by hand, for the places that answer outside Spring MVC (servlet
- * filters, Tomcat's error report valve): status, title and detail only, never a stack trace.
+ * filters, Tomcat's error report valve): status, title, detail and, for invalid input, the field
+ * and its rule; never a stack trace.
  */
 public final class ProblemJson {
 
@@ -22,6 +23,17 @@ public final class ProblemJson {
         + ",\"detail\":"
         + quote(detail)
         + "}";
+  }
+
+  /** A 400 whose {@code errors} name the one field that broke a rule, as Spring MVC's do. */
+  public static String invalid(String detail, String field, String message) {
+    String problem = of(400, detail);
+    return problem.substring(0, problem.length() - 1)
+        + ",\"errors\":[{\"field\":"
+        + quote(field)
+        + ",\"message\":"
+        + quote(message)
+        + "}]}";
   }
 
   /** A sentence for a status, when nothing more specific is known. */

@@ -54,17 +54,23 @@ public class RequestGuardFilter extends OncePerRequestFilter {
               + " are accepted.");
       return;
     }
-    Optional<String> broken = brokenRule(request);
+    Optional<BrokenRule> broken = brokenRule(request);
     if (broken.isPresent()) {
-      refuse(response, 400, broken.get());
+      refuse(response, broken.get());
       return;
     }
     chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes), response);
   }
 
-  private static Optional<String> brokenRule(HttpServletRequest request) {
+  /**
+   * What broke a rule: the field a client reads in {@code errors} (the parameter's or header's
+   * name, or "path"), the rule, and what the detail calls it.
+   */
+  private record BrokenRule(String field, String what, String rule) {}
+
+  private static Optional<BrokenRule> brokenRule(HttpServletRequest request) {
     for (String segment : request.getRequestURI().split("/")) {
-      Optional<String> broken = check("path segment", segment, false);
+      Optional<BrokenRule> broken = check("path", "path segment", segment, false);
       if (broken.isPresent()) {
         return broken;
       }
@@ -74,14 +80,16 @@ public class RequestGuardFilter extends OncePerRequestFilter {
       for (String pair : query.split("&")) {
         int eq = pair.indexOf('=');
         String name = eq < 0 ? pair : pair.substring(0, eq);
-        Optional<String> broken =
-            check("query parameter name", name, true)
+        String decodedName = decodeQuietly(name);
+        Optional<BrokenRule> broken =
+            check("query", "query parameter name", name, true)
                 .or(
                     () ->
                         eq < 0
                             ? Optional.empty()
                             : check(
-                                "query parameter " + decodeQuietly(name),
+                                decodedName,
+                                "query parameter " + decodedName,
                                 pair.substring(eq + 1),
                                 true));
         if (broken.isPresent()) {
@@ -93,27 +101,27 @@ public class RequestGuardFilter extends OncePerRequestFilter {
       String value = request.getHeader(header);
       if (value != null && !printableAscii(value)) {
         return Optional.of(
-            "header "
-                + header
-                + ": must be 1 to "
-                + MAX_HEADER_LENGTH
-                + " printable ASCII characters when given");
+            new BrokenRule(
+                header,
+                "header " + header,
+                "must be 1 to " + MAX_HEADER_LENGTH + " printable ASCII characters when given"));
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<String> check(String what, String encoded, boolean query) {
+  private static Optional<BrokenRule> check(
+      String field, String what, String encoded, boolean query) {
     String decoded;
     try {
       // In a path '+' is itself; in a query it stands for a space.
       decoded =
           URLDecoder.decode(query ? encoded : encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return Optional.of(what + ": is not properly percent-encoded");
+      return Optional.of(new BrokenRule(field, what, "is not properly percent-encoded"));
     }
     TextRules.Result result = TextRules.check(decoded, false);
-    return result.ok() ? Optional.empty() : Optional.of(what + ": " + result.rule());
+    return result.ok() ? Optional.empty() : Optional.of(new BrokenRule(field, what, result.rule()));
   }
 
   private static String decodeQuietly(String name) {
@@ -138,9 +146,22 @@ public class RequestGuardFilter extends OncePerRequestFilter {
   }
 
   static void refuse(HttpServletResponse response, int status, String detail) throws IOException {
+    write(response, status, ProblemJson.of(status, detail));
+  }
+
+  /** A 400 naming the field in {@code errors}, as every other validation error does. */
+  private static void refuse(HttpServletResponse response, BrokenRule broken) throws IOException {
+    write(
+        response,
+        400,
+        ProblemJson.invalid(broken.what() + ": " + broken.rule(), broken.field(), broken.rule()));
+  }
+
+  private static void write(HttpServletResponse response, int status, String problem)
+      throws IOException {
     response.setStatus(status);
     response.setContentType(ProblemJson.CONTENT_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(ProblemJson.of(status, detail));
+    response.getWriter().write(problem);
   }
 }
