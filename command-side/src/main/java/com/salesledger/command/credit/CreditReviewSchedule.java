@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.salesledger.platform.LedgerSettings;
+import com.salesledger.platform.settings.InvalidSettingsException;
 import java.time.Duration;
 import java.time.LocalTime;
 import javax.sql.DataSource;
@@ -45,10 +46,19 @@ class CreditReviewSchedule {
   }
 
   static Schedule schedule(String text, LedgerSettings settings) {
-    if (text.startsWith("DAILY|") && text.indexOf('|', 6) < 0) {
-      return Schedules.daily(settings.zone(), LocalTime.parse(text.substring(6)));
+    try {
+      if (text.startsWith("DAILY|") && text.indexOf('|', 6) < 0) {
+        return Schedules.daily(settings.zone(), LocalTime.parse(text.substring(6)));
+      }
+      return Schedules.parseSchedule(text);
+    } catch (RuntimeException e) {
+      // db-scheduler's own message does not say which setting; this stops the start in one sentence
+      throw InvalidSettingsException.of(
+          "ledger.credit.review.schedule",
+          text,
+          "be DAILY|HH:MM (in the ledger's time zone) or another db-scheduler schedule, e.g."
+              + " FIXED_DELAY|3600s");
     }
-    return Schedules.parseSchedule(text);
   }
 
   /** Starts once the command bus is up, so the task's first run can send commands. */
