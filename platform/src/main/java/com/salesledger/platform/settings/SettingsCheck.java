@@ -12,6 +12,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -51,6 +52,10 @@ public class SettingsCheck implements EnvironmentPostProcessor {
           whole("ledger.rebuild.batch-size", 1, 100_000),
           whole("ledger.processors.max-claimed-segments", 0, 1_024),
           whole("ledger.embedded-db.port", 0, 65_535),
+          new Rule(
+              "ledger.receivables.index-rebuild-cron",
+              "be a Spring cron expression of six fields, e.g. 0 15 1 * * *",
+              CronExpression::isValidExpression),
           new Rule("ledger.input.max-body-size", "be a size, e.g. 1MB", SettingsCheck::size),
           new Rule(
               "ledger.security.token.lifetime",

@@ -25,7 +25,8 @@ class SettingsCheckTest {
             .withProperty("ledger.query.max-wait-ms", "5000")
             .withProperty("ledger.input.max-body-size", "2MB")
             .withProperty("ledger.security.token.lifetime", "30m")
-            .withProperty("ledger.security.basic-cache-ttl", "PT60S");
+            .withProperty("ledger.security.basic-cache-ttl", "PT60S")
+            .withProperty("ledger.receivables.index-rebuild-cron", "0 0 3 * * SUN");
 
     assertThatCode(
             () -> check.postProcessEnvironment(new MockEnvironment(), new SpringApplication()))
@@ -43,7 +44,8 @@ class SettingsCheckTest {
             .withProperty("ledger.receivables.default-payment-terms-days", "-30")
             .withProperty("ledger.credit.warning.exposure-share", "abc")
             .withProperty("ledger.query.max-wait-ms", "-5")
-            .withProperty("ledger.security.token.lifetime", "0s");
+            .withProperty("ledger.security.token.lifetime", "0s")
+            .withProperty("ledger.receivables.index-rebuild-cron", "every night");
 
     InvalidSettingsException failure =
         catchThrowableOfType(
@@ -61,6 +63,8 @@ class SettingsCheckTest {
                 + " must be a share above 0 and at most 10, e.g. 0.80 for 80%",
             "LEDGER_QUERY_MAX_WAIT_MS (ledger.query.max-wait-ms) is '-5': it must be a whole number"
                 + " from 0 to 600000",
+            "LEDGER_RECEIVABLES_INDEX_REBUILD_CRON (ledger.receivables.index-rebuild-cron) is 'every"
+                + " night': it must be a Spring cron expression of six fields, e.g. 0 15 1 * * *",
             "LEDGER_SECURITY_TOKEN_LIFETIME (ledger.security.token.lifetime) is '0s': it must be a"
                 + " positive duration, e.g. 30m");
   }
