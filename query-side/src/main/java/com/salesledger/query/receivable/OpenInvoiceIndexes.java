@@ -70,6 +70,7 @@ class OpenInvoiceIndexes {
                 }
                 try {
                   for (String index : INDEXES) {
+                    dropLeftovers(statement, index);
                     long before = size(statement, index);
                     long started = System.nanoTime();
                     statement.execute("reindex index concurrently " + index);
@@ -87,6 +88,30 @@ class OpenInvoiceIndexes {
                 return true;
               }
             }));
+  }
+
+  /**
+   * A concurrent rebuild that was interrupted (a crash, a cancel) leaves its half-built copy behind
+   * as an invalid index named after the original with "_ccnew": never read, but kept up to date on
+   * every write. Each is dropped before the next rebuild.
+   */
+  private static void dropLeftovers(java.sql.Statement statement, String index)
+      throws java.sql.SQLException {
+    List<String> leftovers = new java.util.ArrayList<>();
+    try (var found =
+        statement.executeQuery(
+            "select c.relname from pg_index x join pg_class c on c.oid = x.indexrelid"
+                + " where not x.indisvalid and c.relname like '"
+                + index
+                + "\\_ccnew%'")) {
+      while (found.next()) {
+        leftovers.add(found.getString(1));
+      }
+    }
+    for (String leftover : leftovers) {
+      statement.execute("drop index concurrently if exists " + leftover);
+      log.warn("Dropped {}, left invalid by an interrupted rebuild", leftover);
+    }
   }
 
   private static long size(java.sql.Statement statement, String index)

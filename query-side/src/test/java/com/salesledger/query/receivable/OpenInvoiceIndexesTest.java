@@ -49,6 +49,26 @@ class OpenInvoiceIndexesTest {
     assertThat(new OpenInvoiceIndexes(jdbc).rebuild()).isTrue();
   }
 
+  @Test
+  void the_copy_an_interrupted_rebuild_left_behind_is_dropped() {
+    JdbcTemplate jdbc = ReadModelDatabase.emptied().jdbc();
+    // what an interrupted REINDEX CONCURRENTLY leaves: an invalid index named after the original
+    jdbc.execute(
+        "create index invoice_view_open_by_customer_ccnew on invoice_view (customer_id)"
+            + " where open_amount <> 0");
+    jdbc.execute(
+        "update pg_index set indisvalid = false where indexrelid ="
+            + " 'invoice_view_open_by_customer_ccnew'::regclass");
+
+    assertThat(new OpenInvoiceIndexes(jdbc).rebuild()).isTrue();
+
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from pg_class where relname like 'invoice_view_open_by_customer%'",
+                Integer.class))
+        .isEqualTo(1);
+  }
+
   private static AgeingReport ageingOn(JdbcReceivables receivables, String day) {
     return receivables.ageing(
         LocalDate.parse(day),
