@@ -1,12 +1,12 @@
 package com.salesledger.platform.settings;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.convert.DurationStyle;
@@ -115,32 +115,16 @@ public class SettingsCheck implements EnvironmentPostProcessor {
   }
 
   private static boolean currency(String value) {
-    if (!value.matches("[A-Z]{3}")) {
-      return false;
-    }
-    try {
-      Currency.getInstance(value);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return value.matches("[A-Z]{3}") && read(value, Currency::getInstance) != null;
   }
 
   private static boolean zone(String value) {
-    try {
-      ZoneId.of(value);
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
+    return read(value, ZoneId::of) != null;
   }
 
   private static boolean size(String value) {
-    try {
-      return DataSize.parse(value).toBytes() > 0;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    DataSize size = read(value, DataSize::parse);
+    return size != null && size.toBytes() > 0;
   }
 
   private static boolean duration(String value) {
@@ -154,10 +138,15 @@ public class SettingsCheck implements EnvironmentPostProcessor {
 
   /** The duration written, or null when it is unreadable or negative. */
   private static Duration durationOf(String value) {
+    Duration d = read(value, DurationStyle::detectAndParse);
+    return d == null || d.isNegative() ? null : d;
+  }
+
+  /** What {@code reader} makes of the value, or null when it cannot read it. */
+  private static <T> T read(String value, Function<String, T> reader) {
     try {
-      Duration d = DurationStyle.detectAndParse(value);
-      return d.isNegative() ? null : d;
-    } catch (IllegalArgumentException e) {
+      return reader.apply(value);
+    } catch (RuntimeException unreadable) {
       return null;
     }
   }
