@@ -114,6 +114,11 @@ final class Http {
     return send(request(path).GET());
   }
 
+  /** A GET the ledger must compute anew rather than answer from its kept answers. */
+  Answer getComputed(String path) {
+    return send(request(path).header("Cache-Control", "no-cache").GET());
+  }
+
   Answer post(String path, String json) {
     return send(
         request(path)

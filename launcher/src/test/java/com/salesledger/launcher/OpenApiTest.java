@@ -19,6 +19,14 @@ class OpenApiTest {
     assertThat(queries.get("paths").has("/api/dashboard/sales")).isTrue();
     assertThat(queries.get("paths").has("/api/receivables/invoices/{invoiceId}")).isTrue();
     assertThat(queries.get("paths").has("/api/invoices")).isFalse();
+    // the reports are written as kept JSON bytes; the document still names what they hold
+    assertThat(
+            queries
+                .at(
+                    "/paths/~1api~1receivables~1ageing/get/responses/200/content/application~1json"
+                        + "/schema/$ref")
+                .asText())
+        .endsWith("/AgeingReport");
 
     assertThat(Api.at(SharedLedger.get().queryPort(), null).get("/swagger-ui/index.html").status())
         .isEqualTo(200);

@@ -58,6 +58,10 @@ public class SettingsCheck implements EnvironmentPostProcessor {
               CronExpression::isValidExpression),
           new Rule("ledger.input.max-body-size", "be a size, e.g. 1MB", SettingsCheck::size),
           new Rule(
+              "ledger.query.answer-cache-size",
+              "be a size, e.g. 32MB (0 for none)",
+              SettingsCheck::sizeOrNone),
+          new Rule(
               "ledger.security.token.lifetime",
               "be a positive duration, e.g. 30m",
               SettingsCheck::positiveDuration),
@@ -120,6 +124,11 @@ public class SettingsCheck implements EnvironmentPostProcessor {
 
   private static boolean zone(String value) {
     return read(value, ZoneId::of) != null;
+  }
+
+  private static boolean sizeOrNone(String value) {
+    DataSize size = read(value, DataSize::parse);
+    return size != null && size.toBytes() >= 0;
   }
 
   private static boolean size(String value) {

@@ -24,6 +24,7 @@ class SettingsCheckTest {
             .withProperty("ledger.targets.approval-threshold", "0")
             .withProperty("ledger.query.max-wait-ms", "5000")
             .withProperty("ledger.input.max-body-size", "2MB")
+            .withProperty("ledger.query.answer-cache-size", "0")
             .withProperty("ledger.security.token.lifetime", "30m")
             .withProperty("ledger.security.basic-cache-ttl", "PT60S")
             .withProperty("ledger.receivables.index-rebuild-cron", "0 0 3 * * SUN");
@@ -44,6 +45,7 @@ class SettingsCheckTest {
             .withProperty("ledger.receivables.default-payment-terms-days", "-30")
             .withProperty("ledger.credit.warning.exposure-share", "abc")
             .withProperty("ledger.query.max-wait-ms", "-5")
+            .withProperty("ledger.query.answer-cache-size", "lots")
             .withProperty("ledger.security.token.lifetime", "0s")
             .withProperty("ledger.receivables.index-rebuild-cron", "every night");
 
@@ -65,6 +67,8 @@ class SettingsCheckTest {
                 + " from 0 to 600000",
             "LEDGER_RECEIVABLES_INDEX_REBUILD_CRON (ledger.receivables.index-rebuild-cron) is 'every"
                 + " night': it must be a Spring cron expression of six fields, e.g. 0 15 1 * * *",
+            "LEDGER_QUERY_ANSWER_CACHE_SIZE (ledger.query.answer-cache-size) is 'lots': it must be a"
+                + " size, e.g. 32MB (0 for none)",
             "LEDGER_SECURITY_TOKEN_LIFETIME (ledger.security.token.lifetime) is '0s': it must be a"
                 + " positive duration, e.g. 30m");
   }

@@ -7,15 +7,20 @@ import com.salesledger.platform.security.DataScope;
 import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
-import com.salesledger.platform.web.PositionHeader;
 import com.salesledger.platform.web.input.DateRange;
+import com.salesledger.query.common.AnswerCache;
 import com.salesledger.query.common.Freshness;
 import com.salesledger.query.target.TargetFigures;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +44,7 @@ class DashboardController {
   private final LedgerSettings settings;
   private final Clock clock;
   private final DateRange dates;
+  private final AnswerCache answers;
 
   DashboardController(
       SalesDashboard dashboard,
@@ -46,7 +52,9 @@ class DashboardController {
       Freshness freshness,
       LedgerSettings settings,
       Clock clock,
-      DateRange dates) {
+      DateRange dates,
+      AnswerCache answers) {
+    this.answers = answers;
     this.clock = clock;
     this.dates = dates;
     this.dashboard = dashboard;
@@ -55,8 +63,11 @@ class DashboardController {
     this.settings = settings;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
   @GetMapping("/sales")
-  ResponseEntity<Map<String, Object>> sales(
+  ResponseEntity<byte[]> sales(
       @RequestParam(required = false) String period,
       @RequestParam(defaultValue = "rep") String groupBy,
       @RequestParam(required = false) String asOf,
@@ -99,15 +110,31 @@ class DashboardController {
     }
     long position = freshness.await(request, SalesProjection.PROCESSOR, TargetFigures.PROCESSOR);
     DataScope scope = access.scopeOfCurrentCaller();
-    SalesDashboard.Result result =
-        dashboard.compute(parsedPeriod, parsedGroupBy, scope, parsedAsOf);
+    Period askedPeriod = parsedPeriod;
+    GroupBy askedGroupBy = parsedGroupBy;
+    Instant askedAsOf = parsedAsOf;
+    return answers.answer(
+        new AnswerCache.Question(
+            "dashboard",
+            askedPeriod + " " + askedGroupBy + " " + askedAsOf,
+            scope,
+            LocalDate.now(clock)),
+        List.of(SalesProjection.PROCESSOR, TargetFigures.PROCESSOR),
+        position,
+        request,
+        () -> body(askedPeriod, askedGroupBy, askedAsOf, scope, position));
+  }
+
+  private Map<String, Object> body(
+      Period period, GroupBy groupBy, Instant asOf, DataScope scope, long position) {
+    SalesDashboard.Result result = dashboard.compute(period, groupBy, scope, asOf);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("period", parsedPeriod.toString());
-    body.put("from", parsedPeriod.start());
-    body.put("to", parsedPeriod.end());
-    body.put("groupBy", parsedGroupBy.parameter);
-    if (parsedAsOf != null) {
-      body.put("asOf", parsedAsOf.toString());
+    body.put("period", period.toString());
+    body.put("from", period.start());
+    body.put("to", period.end());
+    body.put("groupBy", groupBy.parameter);
+    if (asOf != null) {
+      body.put("asOf", asOf.toString());
     }
     body.put("currency", settings.currency());
     if (!scope.unlimited()) {
@@ -116,6 +143,6 @@ class DashboardController {
     body.put("groups", result.groups());
     body.put("total", result.total());
     body.put("position", position);
-    return ResponseEntity.ok().header(PositionHeader.POSITION, Long.toString(position)).body(body);
+    return body;
   }
 }

@@ -1,5 +1,6 @@
 package com.salesledger.query.deadletter;
 
+import com.salesledger.query.common.ReadModelGeneration;
 import com.salesledger.query.common.projection.BatchScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ public class DeadLetters {
       Instant lastTouched) {}
 
   private final EventProcessingConfiguration processing;
+  private final ReadModelGeneration generation;
 
-  public DeadLetters(EventProcessingConfiguration processing) {
+  public DeadLetters(EventProcessingConfiguration processing, ReadModelGeneration generation) {
     this.processing = processing;
+    this.generation = generation;
   }
 
   public List<String> processors() {
@@ -65,12 +68,16 @@ public class DeadLetters {
 
   /** Retries the sequence headed by this event; true if it was handled this time. */
   public boolean retry(String processor, String eventId) {
-    return deadLetterProcessor(processor)
-        .map(
-            p ->
-                BatchScope.isolated(
-                    () -> p.process(letter -> letter.message().getIdentifier().equals(eventId))))
-        .orElse(false);
+    boolean handled =
+        deadLetterProcessor(processor)
+            .map(
+                p ->
+                    BatchScope.isolated(
+                        () ->
+                            p.process(letter -> letter.message().getIdentifier().equals(eventId))))
+            .orElse(false);
+    readModelChanged(handled);
+    return handled;
   }
 
   /** Retries every parked sequence once; answers how many sequences were handled. */
@@ -84,7 +91,18 @@ public class DeadLetters {
         handled++;
       }
     }
+    readModelChanged(handled > 0);
     return handled;
+  }
+
+  /**
+   * A retried letter changed the read model outside its processor, so its tokens did not move: kept
+   * answers of the old state must not be given again. Raised after the retry's own commits.
+   */
+  private void readModelChanged(boolean handled) {
+    if (handled) {
+      generation.raise();
+    }
   }
 
   /** Removes one parked event for good (it stays in the event store); false if there is none. */

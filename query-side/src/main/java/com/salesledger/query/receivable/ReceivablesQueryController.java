@@ -1,16 +1,21 @@
 package com.salesledger.query.receivable;
 
 import com.salesledger.platform.security.AccessPolicy;
+import com.salesledger.platform.security.DataScope;
 import com.salesledger.platform.security.Permission;
 import com.salesledger.platform.security.Permitted;
 import com.salesledger.platform.web.LedgerProblem;
-import com.salesledger.platform.web.PositionHeader;
 import com.salesledger.platform.web.input.DateRange;
+import com.salesledger.query.common.AnswerCache;
 import com.salesledger.query.common.Freshness;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,13 +33,16 @@ class ReceivablesQueryController {
   private final Freshness freshness;
   private final Clock clock;
   private final DateRange dates;
+  private final AnswerCache answers;
 
   ReceivablesQueryController(
       Receivables receivables,
       AccessPolicy access,
       Freshness freshness,
       Clock clock,
-      DateRange dates) {
+      DateRange dates,
+      AnswerCache answers) {
+    this.answers = answers;
     this.receivables = receivables;
     this.access = access;
     this.freshness = freshness;
@@ -42,8 +50,14 @@ class ReceivablesQueryController {
     this.dates = dates;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = AgeingReport.class)))
   @GetMapping("/ageing")
-  ResponseEntity<AgeingReport> ageing(
+  ResponseEntity<byte[]> ageing(
       @RequestParam(required = false) String asOf,
       @RequestParam(required = false, defaultValue = "customer") String groupBy,
       @RequestParam(required = false) String buckets,
@@ -71,15 +85,25 @@ class ReceivablesQueryController {
       throw LedgerProblem.invalid("basis", "must be due or invoice");
     }
     long position = freshness.await(request, InvoiceProjection.PROCESSOR);
-    AgeingReport report =
-        receivables.ageing(date, group, ranges, ageingBasis, access.scopeOfCurrentCaller());
-    return ResponseEntity.ok()
-        .header(PositionHeader.POSITION, Long.toString(position))
-        .body(report);
+    DataScope scope = access.scopeOfCurrentCaller();
+    AgeingBuckets bounds = ranges;
+    return answers.answer(
+        new AnswerCache.Question(
+            "ageing", date + " " + group + " " + bounds.bounds() + " " + ageingBasis, scope, today),
+        List.of(InvoiceProjection.PROCESSOR),
+        position,
+        request,
+        () -> receivables.ageing(date, group, bounds, ageingBasis, scope));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CollectionsReport.class)))
   @GetMapping("/collections")
-  ResponseEntity<CollectionsReport> collections(
+  ResponseEntity<byte[]> collections(
       @RequestParam String from,
       @RequestParam String to,
       @RequestParam(required = false, defaultValue = "customer") String groupBy,
@@ -95,9 +119,13 @@ class ReceivablesQueryController {
     }
     ReceivableGroupBy group = groupBy(groupBy);
     long position = freshness.await(request, InvoiceProjection.PROCESSOR);
-    return ResponseEntity.ok()
-        .header(PositionHeader.POSITION, Long.toString(position))
-        .body(receivables.collections(start, end, group, access.scopeOfCurrentCaller()));
+    DataScope scope = access.scopeOfCurrentCaller();
+    return answers.answer(
+        new AnswerCache.Question("collections", start + " " + end + " " + group, scope, today),
+        List.of(InvoiceProjection.PROCESSOR),
+        position,
+        request,
+        () -> receivables.collections(start, end, group, scope));
   }
 
   private static ReceivableGroupBy groupBy(String text) {

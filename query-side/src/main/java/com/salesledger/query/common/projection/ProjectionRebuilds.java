@@ -2,6 +2,7 @@ package com.salesledger.query.common.projection;
 
 import com.salesledger.platform.web.LedgerProblem;
 import com.salesledger.query.common.ProjectionPositions;
+import com.salesledger.query.common.ReadModelGeneration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public class ProjectionRebuilds implements DisposableBean {
   private final JdbcTemplate jdbc;
   private final ShadowTables shadows;
   private final ProjectionPositions positions;
+  private final ReadModelGeneration generation;
   private final int batchSize;
   private final ScheduledExecutorService monitor =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "rebuild-monitor"));
@@ -75,7 +77,9 @@ public class ProjectionRebuilds implements DisposableBean {
       PlatformTransactionManager transactions,
       JdbcTemplate jdbc,
       ProjectionPositions positions,
+      ReadModelGeneration generation,
       @Value("${ledger.rebuild.batch-size:1000}") int batchSize) {
+    this.generation = generation;
     this.projections = new java.util.TreeMap<>();
     projections.forEach(p -> this.projections.put(p.processor(), p));
     this.processing = processing;
@@ -346,6 +350,8 @@ public class ProjectionRebuilds implements DisposableBean {
                     REBUILD_PROCESSOR);
               }
               jdbc.update("delete from token_entry where processor_name = ?", REBUILD_PROCESSOR);
+              // the swapped-in tables can sit under tokens equal to the old ones
+              generation.raise();
             });
         state = "DONE";
         finish();
