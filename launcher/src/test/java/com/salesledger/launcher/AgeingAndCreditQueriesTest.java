@@ -177,6 +177,8 @@ class AgeingAndCreditQueriesTest {
     Api.Response first = reader.get(ageing + position);
     assertThat(first.status()).as(first.text()).isEqualTo(200);
     assertThat(first.contentType()).startsWith("application/json");
+    // kept by the ledger, never by browsers or proxies (decisions.md "Kept answers")
+    assertThat(first.headers().get("cache-control")).contains("no-store");
     assertThat(rows(reader, "2026-03-31").get(0))
         .isEqualTo("1000.00[0.00, 0.00, 1000.00, 0.00, 0.00, 0.00]");
     // other tests' and the ledger's own events move the read model too: ask again with the
