@@ -49,7 +49,9 @@ class JdbcSalesDashboard implements SalesDashboard {
     COLUMNS.put(GroupBy.TEAM, new Columns("team", ScopeLevel.TEAM));
     COLUMNS.put(GroupBy.REGION, new Columns("region", ScopeLevel.REGION));
     COLUMNS.put(GroupBy.PRODUCT_LINE, new Columns("product_line", null));
-    COLUMNS.put(GroupBy.MONTH, new Columns("to_char(month, 'YYYY-MM')", ScopeLevel.COMPANY));
+    // grouped by the month's first day and named YYYY-MM here (groupKey): formatting every row with
+    // to_char before grouping cost PostgreSQL more than the sums of a year's 12,000 team rows
+    COLUMNS.put(GroupBy.MONTH, new Columns("month", ScopeLevel.COMPANY));
   }
 
   private final JdbcTemplate jdbc;
@@ -148,7 +150,7 @@ class JdbcSalesDashboard implements SalesDashboard {
             + (source.summedHere() ? SUMMED : SUMS)
             + rowsRead,
         rs -> {
-          String key = rs.getString(1);
+          String key = groupKey(groupBy, rs.getString(1), 0);
           SalesFigures.Sums sums =
               groupBy == GroupBy.PRODUCT_LINE && key.isEmpty() ? unattributed : group.apply(key);
           sums.revenue = sums.revenue.add(rs.getBigDecimal(2));
@@ -163,18 +165,15 @@ class JdbcSalesDashboard implements SalesDashboard {
         },
         args(source.tableArgs(), period, sumsFilter).toArray());
 
-    String priorKey =
-        groupBy == GroupBy.MONTH
-            ? "to_char((month + interval '1 year')::date, 'YYYY-MM')"
-            : columns.sales();
     jdbc.query(
         "select "
-            + priorKey
+            + columns.sales()
             + " as grp, "
             + (source.summedHere() ? "revenue" : "sum(revenue)")
             + rowsRead,
         rs -> {
-          String key = rs.getString(1);
+          // the year before's months count as the same months of the period
+          String key = groupKey(groupBy, rs.getString(1), 1);
           if (!(groupBy == GroupBy.PRODUCT_LINE && key.isEmpty())) {
             SalesFigures.Sums sums = group.apply(key);
             sums.priorRevenue = sums.priorRevenue.add(rs.getBigDecimal(2));
@@ -213,6 +212,13 @@ class JdbcSalesDashboard implements SalesDashboard {
         });
     total.add(unattributed);
     return new Result(rows, total.figures("total", targetsFor(totalTargets, "COMPANY")));
+  }
+
+  /** A group's key as answered: a month (read as its first day, then moved on) as YYYY-MM. */
+  private static String groupKey(GroupBy groupBy, String read, int yearsLater) {
+    return groupBy == GroupBy.MONTH
+        ? java.time.YearMonth.from(LocalDate.parse(read)).plusYears(yearsLater).toString()
+        : read;
   }
 
   /**

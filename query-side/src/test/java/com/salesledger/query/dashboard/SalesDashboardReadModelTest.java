@@ -119,6 +119,35 @@ class SalesDashboardReadModelTest {
   }
 
   @Test
+  void by_month_each_month_compares_with_the_same_month_of_the_year_before() {
+    projector
+        .at(T1)
+        .handle(
+            "D0",
+            won(
+                "D0",
+                "C9",
+                REP1,
+                "L1",
+                "250.00",
+                "100.00",
+                date("2025-01-02"),
+                date("2025-02-10")));
+
+    Map<String, SalesFigures> months = byGroup(GroupBy.MONTH, null);
+    Map<String, SalesFigures> monthsAsOf = byGroup(GroupBy.MONTH, T3.plusSeconds(1));
+
+    for (Map<String, SalesFigures> answer : List.of(months, monthsAsOf)) {
+      assertThat(answer.keySet()).containsExactlyInAnyOrder("2026-01", "2026-02", "2026-03");
+      assertThat(answer.get("2026-02").priorYearRevenue()).isEqualByComparingTo("250.00");
+      assertThat(answer.get("2026-01").priorYearRevenue()).isEqualByComparingTo("0");
+    }
+    assertThat(
+            dashboard.compute(Q1, GroupBy.MONTH, DataScope.everything()).total().priorYearRevenue())
+        .isEqualByComparingTo("250.00");
+  }
+
+  @Test
   void as_of_an_instant_counts_only_what_was_recorded_by_then_whatever_its_business_date() {
     // The same day as T2, one second before: neither the hold nor the first payment is known.
     Map<String, SalesFigures> beforeT2 = byGroup(GroupBy.REP, T2.minusSeconds(1));
