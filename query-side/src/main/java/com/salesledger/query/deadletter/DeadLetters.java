@@ -76,7 +76,7 @@ public class DeadLetters {
                         () ->
                             p.process(letter -> letter.message().getIdentifier().equals(eventId))))
             .orElse(false);
-    readModelChanged(handled);
+    readModelMayHaveChanged();
     return handled;
   }
 
@@ -91,18 +91,17 @@ public class DeadLetters {
         handled++;
       }
     }
-    readModelChanged(handled > 0);
+    readModelMayHaveChanged();
     return handled;
   }
 
   /**
-   * A retried letter changed the read model outside its processor, so its tokens did not move: kept
-   * answers of the old state must not be given again. Raised after the retry's own commits.
+   * A retry applies parked events outside their processor, so no token moves: kept answers of the
+   * old state must not be given again. Raised after the retry's own commits, and also when it
+   * failed: a sequence can fail on a later letter after its first ones were applied.
    */
-  private void readModelChanged(boolean handled) {
-    if (handled) {
-      generation.raise();
-    }
+  private void readModelMayHaveChanged() {
+    generation.raise();
   }
 
   /** Removes one parked event for good (it stays in the event store); false if there is none. */
