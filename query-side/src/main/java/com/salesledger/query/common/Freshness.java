@@ -65,7 +65,8 @@ public class Freshness {
     }
   }
 
-  private static String[] withOrganisation(String... named) {
+  /** The named processors and the organisation's, which every data scope is read from. */
+  static String[] withOrganisation(String... named) {
     for (String processor : named) {
       if (processor.equals(ORGANISATION_PROCESSOR)) {
         return named;
