@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -124,12 +125,14 @@ public class AnswerCache {
               }
               return computed;
             });
-    // Spring MVC answers 304 itself when If-None-Match names this ETag (HttpEntityMethodProcessor)
-    return ResponseEntity.ok()
-        .eTag(answer.tag())
-        .header(PositionHeader.POSITION, Long.toString(position))
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(answer.body());
+    boolean unchanged = matches(request, answer.tag());
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.status(unchanged ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+            .eTag(answer.tag())
+            .header(PositionHeader.POSITION, Long.toString(position));
+    return unchanged
+        ? response.build()
+        : response.contentType(MediaType.APPLICATION_JSON).body(answer.body());
   }
 
   /** The tokens of the processors (and the organisation's) and the generation, as one digest. */
@@ -176,6 +179,26 @@ public class AnswerCache {
       for (String directive : value.split(",")) {
         String d = directive.trim().toLowerCase(java.util.Locale.ROOT);
         if (d.equals("no-cache")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code If-None-Match} names this answer's tag, or {@code *}. Spring MVC would also
+   * answer 304 for a matching tag on its own, but not for {@code *} (tried: 200), which RFC 9110
+   * makes false for any existing representation; so the answer is decided here.
+   */
+  private static boolean matches(HttpServletRequest request, String tag) {
+    for (String value : java.util.Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH))) {
+      for (String candidate : value.split(",")) {
+        String c = candidate.trim();
+        if (c.startsWith("W/")) {
+          c = c.substring(2);
+        }
+        if (c.equals("*") || c.equals(tag)) {
           return true;
         }
       }

@@ -129,22 +129,19 @@ class AnswerCacheTest {
   }
 
   @Test
-  void the_tag_stays_while_nothing_changes_and_changes_with_the_state() {
-    // the 304 itself is Spring MVC's, for this tag (AgeingAndCreditQueriesTest checks it over HTTP)
+  void a_client_holding_the_current_tag_is_told_nothing_changed_until_something_does() {
     AnswerCache cache = cache("32MB");
-    ResponseEntity<byte[]> first = ask(cache, FINANCE_AGEING, new MockHttpServletRequest());
-    String tag = first.getHeaders().getETag();
-    assertThat(tag).matches("\"[A-Za-z0-9_-]{27}\"");
+    String tag = ask(cache, FINANCE_AGEING, new MockHttpServletRequest()).getHeaders().getETag();
 
     MockHttpServletRequest conditional = new MockHttpServletRequest();
     conditional.addHeader("If-None-Match", tag);
-    assertThat(ask(cache, FINANCE_AGEING, conditional).getHeaders().getETag()).isEqualTo(tag);
-    assertThat(computed).hasValue(1);
+    ResponseEntity<byte[]> unchanged = ask(cache, FINANCE_AGEING, conditional);
+    assertThat(unchanged.getStatusCode().value()).isEqualTo(304);
+    assertThat(unchanged.getBody()).isNull();
 
     moveSegment(0);
     ResponseEntity<byte[]> changed = ask(cache, FINANCE_AGEING, conditional);
     assertThat(changed.getStatusCode().value()).isEqualTo(200);
-    assertThat(changed.getHeaders().getETag()).isNotEqualTo(tag);
     assertThat(body(changed)).isEqualTo("{\"computation\":2}");
   }
 
