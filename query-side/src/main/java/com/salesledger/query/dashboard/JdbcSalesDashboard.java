@@ -88,14 +88,22 @@ class JdbcSalesDashboard implements SalesDashboard {
       return new Known(month, asOf.truncatedTo(ChronoUnit.DAYS), asOf);
     }
 
-    /** The rows summing to it, as a subquery of {@code columns} and the sums. */
+    /**
+     * The rows summing to it, as a subquery of {@code columns} and the sums. Each grain is a branch
+     * of its own: with the month and day grains as one condition joined by OR, PostgreSQL merged
+     * two index look-ups into a bitmap and read every row from the table, where each grain alone is
+     * an index-only scan of a covering index (V340).
+     */
     String rows(String table, String columns) {
       String select = "select month, " + columns + ", " + SUMMED + " from ";
       return "("
           + select
           + table
-          + " where (grain = 'M' and recorded < ?)"
-          + " or (grain = 'D' and recorded >= ? and recorded < ?)"
+          + " where grain = 'M' and recorded < ?"
+          + " union all "
+          + select
+          + table
+          + " where grain = 'D' and recorded >= ? and recorded < ?"
           + " union all "
           + select
           + "sales_known where grain = 'I' and recorded >= ? and recorded <= ?) known";
