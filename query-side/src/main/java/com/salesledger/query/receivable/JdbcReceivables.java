@@ -160,8 +160,11 @@ class JdbcReceivables implements Receivables {
    * movement if that left the invoice at zero, else until now (the index {@code
    * invoice_view_open_span}, same expression). Outside that span an invoice's open amount is zero
    * whatever its movements, so only invoices inside it are read: each one's amount less its own
-   * movements dated by {@code asOf}, which are looked up only when its first movement is dated by
-   * then (most invoices open on a date were settled after it, and need no look-up).
+   * movements dated by {@code asOf}. Those are looked up only for an invoice with movements on both
+   * sides of the date: with none by then (most invoices open on a date were settled after it) its
+   * open amount is its amount, and with all of them by then (an invoice paid in part and open
+   * since) it is its open amount now. At 10 million events, of the 27,315 invoices open on a date a
+   * year back, 13,580 were looked up one by one before the second rule, 1,292 after it.
    */
   private Map<String, long[]> openOnDay(
       LocalDate asOf, String group, String basisDate, AgeingBuckets buckets, ScopeFilter filter) {
@@ -174,13 +177,14 @@ class JdbcReceivables implements Receivables {
             + " as days, "
             + AMOUNT.formatted(
                 "case when i.first_movement_on is null or i.first_movement_on > ?"
-                    + " then i.amount else i.amount - coalesce((select sum(m.amount)"
+                    + " then i.amount when i.last_movement_on <= ? then i.open_amount"
+                    + " else i.amount - coalesce((select sum(m.amount)"
                     + " from invoice_movement m where m.invoice_id = i.invoice_id"
                     + " and m.on_date <= ?), 0) end")
             + " from invoice_view i where daterange(i.issue_date, case when i.open_amount = 0"
             + " then greatest(i.issue_date, i.last_movement_on) end, '[)') @> ?::date and "
             + filter.sql(),
-        args(filter, asOf, asOf, asOf, asOf));
+        args(filter, asOf, asOf, asOf, asOf, asOf));
     return groups.inGroupOrder();
   }
 
