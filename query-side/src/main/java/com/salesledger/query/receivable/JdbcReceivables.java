@@ -52,7 +52,7 @@ class JdbcReceivables implements Receivables {
   @Autowired
   JdbcReceivables(JdbcTemplate jdbc, Clock clock) {
     // today: the open invoices (partial index) and no later movements; a past date: the invoices
-    // open on it (GiST on their open span), instead of every movement dated after it
+    // open on it (SP-GiST on their open span), instead of every movement dated after it
     this(jdbc, day -> day.isBefore(LocalDate.now(clock)));
   }
 
