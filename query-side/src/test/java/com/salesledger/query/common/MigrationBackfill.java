@@ -36,7 +36,7 @@ public final class MigrationBackfill {
         .executeWithoutResult(
             status -> {
               Map<String, List<Map<String, Object>>> projected = rows(jdbc, tables);
-              List<String> keysBefore = keysWithoutCoveredColumns(jdbc, tables);
+              List<Key> keysBefore = keysWithoutCoveredColumns(jdbc, tables);
               for (String column : added) {
                 int dot = column.indexOf('.');
                 jdbc.execute(
@@ -52,37 +52,42 @@ public final class MigrationBackfill {
             });
   }
 
+  /** A table's primary key as it was before a later migration made it cover other columns. */
+  private record Key(String table, String name, String definition) {}
+
   /**
-   * The primary keys of {@code tables} as {@code alter table} statements, on their key columns
-   * only: a later migration (V340) made keys cover the sums, and dropping a covered column drops
-   * the key, which the migration under test, written before that, still relies on (its upserts).
+   * The primary keys of {@code tables} on their key columns only: a later migration (V340) made
+   * keys cover the sums, and dropping a covered column drops the key, which the migration under
+   * test, written before that, still relies on (its upserts).
    */
-  private static List<String> keysWithoutCoveredColumns(JdbcTemplate jdbc, List<String> tables) {
+  private static List<Key> keysWithoutCoveredColumns(JdbcTemplate jdbc, List<String> tables) {
     return jdbc.query(
         "select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as def"
             + " from pg_constraint where contype = 'p' and conrelid::regclass::text = any(?)",
         (rs, n) ->
-            "alter table "
-                + rs.getString("tbl")
-                + " add constraint "
-                + rs.getString("conname")
-                + " "
-                + rs.getString("def").replaceFirst(" INCLUDE \\(.*\\)$", ""),
+            new Key(
+                rs.getString("tbl"),
+                rs.getString("conname"),
+                rs.getString("def").replaceFirst(" INCLUDE \\(.*\\)$", "")),
         (Object) tables.toArray(String[]::new));
   }
 
-  private static void putBackDroppedKeys(JdbcTemplate jdbc, List<String> keys) {
-    for (String key : keys) {
-      String table = key.split(" ")[2];
-      String name = key.split(" ")[5];
+  private static void putBackDroppedKeys(JdbcTemplate jdbc, List<Key> keys) {
+    for (Key key : keys) {
       Integer present =
           jdbc.queryForObject(
               "select count(*) from pg_constraint where conrelid = ?::regclass and conname = ?",
               Integer.class,
-              table,
-              name);
+              key.table(),
+              key.name());
       if (present == 0) {
-        jdbc.execute(key);
+        jdbc.execute(
+            "alter table "
+                + key.table()
+                + " add constraint "
+                + key.name()
+                + " "
+                + key.definition());
       }
     }
   }
