@@ -158,6 +158,20 @@ class AnswerCacheTest {
   }
 
   @Test
+  void an_answer_is_computed_with_plans_for_the_values_asked_and_nothing_else_is() {
+    List<String> whileComputing = new java.util.ArrayList<>();
+    ask(
+        cache("32MB"),
+        FINANCE_AGEING,
+        new MockHttpServletRequest(),
+        () -> whileComputing.add(jdbc.queryForObject("show plan_cache_mode", String.class)));
+
+    assertThat(whileComputing).containsExactly("force_custom_plan");
+    // a local setting: it ends with the answer's transaction
+    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+  }
+
+  @Test
   void a_cache_of_size_zero_keeps_nothing() {
     AnswerCache cache = cache("0");
     ask(cache, FINANCE_AGEING, new MockHttpServletRequest());
