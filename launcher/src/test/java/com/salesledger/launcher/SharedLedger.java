@@ -47,6 +47,24 @@ final class SharedLedger {
     return sharedDataDir;
   }
 
+  /**
+   * The database settings {@code context} runs on, as properties for a second instance on the same
+   * database (a mutable copy).
+   */
+  static Map<String, Object> databaseOf(
+      org.springframework.context.ConfigurableApplicationContext context) {
+    Map<String, Object> settings = new HashMap<>();
+    for (String key :
+        java.util.List.of(
+            "spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
+      String value = context.getEnvironment().getProperty(key);
+      if (value != null) {
+        settings.put(key, value);
+      }
+    }
+    return settings;
+  }
+
   /** A ledger of its own, e.g. to restart it; the caller closes it. */
   static Ledger start(Path dataDir, Map<String, Object> extra) {
     Map<String, Object> properties = properties(dataDir, extra);

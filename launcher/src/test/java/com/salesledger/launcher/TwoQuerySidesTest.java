@@ -41,15 +41,7 @@ class TwoQuerySidesTest {
             "ledger.demo.deals", "300",
             "ledger.processors.max-claimed-segments", "2");
     ledger = SharedLedger.start(dataDir, split);
-    var env = ledger.querySide().getEnvironment();
-    Map<String, Object> settings = new java.util.HashMap<>();
-    for (String key :
-        List.of(
-            "spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
-      if (env.getProperty(key) != null) {
-        settings.put(key, env.getProperty(key));
-      }
-    }
+    Map<String, Object> settings = SharedLedger.databaseOf(ledger.querySide());
     settings.putAll(
         Map.of(
             "LEDGER_QUERY_PORT", "0",

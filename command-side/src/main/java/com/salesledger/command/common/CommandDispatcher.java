@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -66,13 +67,11 @@ public class CommandDispatcher {
       HttpServletRequest request, Submission submission) {
     Actor actor = Actor.current();
     String key = request.getHeader(IDEMPOTENCY_KEY_HEADER);
-    String requestHash = null;
+    if (key != null && (key.isBlank() || key.length() > 255)) {
+      throw LedgerProblem.invalid(IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 characters when given");
+    }
+    String requestHash = key == null ? null : hash(request, submission.requestBody());
     if (key != null) {
-      if (key.isBlank() || key.length() > 255) {
-        throw LedgerProblem.invalid(
-            IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 characters when given");
-      }
-      requestHash = hash(request, submission.requestBody());
       Optional<ResponseEntity<Map<String, Object>>> replay =
           replay(actor, key, requestHash, submission);
       if (replay.isPresent()) {
@@ -90,21 +89,20 @@ public class CommandDispatcher {
       metaData.put(LedgerMetaData.IDEMPOTENCY_KEY, key);
       metaData.put(LedgerMetaData.REQUEST_HASH, requestHash);
     }
+    AtomicInteger attempts = new AtomicInteger();
     try {
-      long mark = positions.mark();
-      Object result =
-          gateway.sendAndWait(
-              GenericCommandMessage.asCommandMessage(submission.command())
-                  .andMetaData(MetaData.from(metaData)),
-              60,
-              TimeUnit.SECONDS);
-      CommandResult done = CommandResult.from(result);
-      CommandResult.Event last = done.positioned();
-      long position = positions.positionOf(last.aggregateId(), last.sequenceNumber(), mark);
-      if (key != null) {
-        idempotencyKeys.recordPosition(actor.name(), key, position);
-      }
-      return answer(submission, done, position);
+      return LostRaces.retried(
+          () -> {
+            if (attempts.getAndIncrement() > 0 && key != null) {
+              // the race may have been lost to a request with the same key: answer as it did
+              Optional<ResponseEntity<Map<String, Object>>> replay =
+                  replay(actor, key, requestHash, submission);
+              if (replay.isPresent()) {
+                return replay.get();
+              }
+            }
+            return dispatch(actor, key, metaData, submission);
+          });
     } catch (RuntimeException e) {
       // During a database outage the lookup would only wait out another connection timeout.
       if (key != null && !isOutage(e)) {
@@ -117,6 +115,25 @@ public class CommandDispatcher {
       }
       throw translate(e, submission);
     }
+  }
+
+  /** Sends the command once, as a new message, and answers with its last event's position. */
+  private ResponseEntity<Map<String, Object>> dispatch(
+      Actor actor, String key, Map<String, Object> metaData, Submission submission) {
+    long mark = positions.mark();
+    Object result =
+        gateway.sendAndWait(
+            GenericCommandMessage.asCommandMessage(submission.command())
+                .andMetaData(MetaData.from(metaData)),
+            60,
+            TimeUnit.SECONDS);
+    CommandResult done = CommandResult.from(result);
+    CommandResult.Event last = done.positioned();
+    long position = positions.positionOf(last.aggregateId(), last.sequenceNumber(), mark);
+    if (key != null) {
+      idempotencyKeys.recordPosition(actor.name(), key, position);
+    }
+    return answer(submission, done, position);
   }
 
   /** A database outage, seen here directly or reported back by the handler (Axon Server). */

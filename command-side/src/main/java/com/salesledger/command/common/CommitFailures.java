@@ -55,6 +55,20 @@ final class CommitFailures {
         .orElse(failure);
   }
 
+  /**
+   * Whether {@code failure} is a lost race: another command appended to one of the aggregates this
+   * one changed, between its load and its commit. Nothing of it was stored (its unit of work rolled
+   * back); sent again, it decides on the state the winner left. A duplicate id or a stale {@code
+   * expectedVersion} is not a lost race: sending it again could only be refused again.
+   */
+  static boolean isLostRace(Throwable failure) {
+    if (failure instanceof CommandExecutionException execution
+        && execution.getDetails().isPresent()) {
+      return LOST_RACE.equals(execution.getDetails().get());
+    }
+    return rejectionOf(failure).filter(LOST_RACE::equals).isPresent();
+  }
+
   static Optional<Rejection> rejectionOf(Throwable failure) {
     if (DatabaseUnavailable.isOutage(failure)) {
       // Across Axon Server only the message would arrive, and the sender would answer 500.

@@ -1,5 +1,6 @@
 package com.salesledger.command.credit;
 
+import com.salesledger.command.common.LostRaces;
 import com.salesledger.events.common.LedgerMetaData;
 import com.salesledger.events.credit.EvaluateCreditWarnings;
 import java.util.List;
@@ -35,7 +36,12 @@ public class CreditReviews {
 
   /** Evaluates one account now; the caller's correlation id (if any) is kept. */
   public void evaluate(String customerId, String correlationId) {
-    gateway.sendAndWait(
+    // a win on another command-side instance may take the account's next event first
+    LostRaces.retried(() -> send(customerId, correlationId));
+  }
+
+  private Object send(String customerId, String correlationId) {
+    return gateway.sendAndWait(
         GenericCommandMessage.asCommandMessage(new EvaluateCreditWarnings(customerId))
             .andMetaData(
                 MetaData.from(
