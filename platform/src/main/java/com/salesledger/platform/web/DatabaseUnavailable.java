@@ -94,6 +94,37 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
     return false;
   }
 
+  /**
+   * SQLSTATE classes and codes of a failure of the database at that moment rather than of what was
+   * asked of it: transaction rollback (40: serialization failure, deadlock), insufficient resources
+   * (53: disk full, out of memory, too many connections), lock not available (55P03), query
+   * cancelled or timed out (57014), I/O error (58030).
+   */
+  private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "57014", "58030");
+
+  private static final Set<String> TRANSIENT_CLASSES = Set.of("40", "53");
+
+  /**
+   * True when the failure, however wrapped, is the database's and would pass if tried again later:
+   * an outage ({@link #isOutage}) or a transient state ({@link #TRANSIENT_STATES}).
+   */
+  public static boolean isTransient(Throwable failure) {
+    if (isOutage(failure)) {
+      return true;
+    }
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (TRANSIENT_STATES.contains(state)
+            || (state.length() == 5 && TRANSIENT_CLASSES.contains(state.substring(0, 2)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static String rootCause(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {

@@ -18,7 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Every projection, present and future, gets Axon's JDBC dead-letter queue (table {@code
  * deadletterentry}): an event its handler cannot apply is parked there, and later events of the
  * same aggregate queue behind it (Axon's default sequencing is per aggregate), so per-aggregate
- * order holds while every other aggregate flows on.
+ * order holds while every other aggregate flows on. A failure of the database rather than of the
+ * event is not parked but tried again ({@link ParkOnlyWhatTheEventCauses}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
@@ -35,6 +36,7 @@ class DeadLetterConfiguration {
       public void configureModule(org.axonframework.config.Configurer configurer) {
         configurer
             .eventProcessing()
+            .registerDefaultDeadLetterPolicy(configuration -> new ParkOnlyWhatTheEventCauses())
             .registerDeadLetterQueueProvider(
                 processingGroup ->
                     configuration ->

@@ -66,18 +66,27 @@ public class DeadLetters {
     return letters;
   }
 
+  /** Whether this thread is retrying parked events (they stay parked whatever fails). */
+  private static final ThreadLocal<Boolean> RETRYING = ThreadLocal.withInitial(() -> false);
+
+  static boolean retrying() {
+    return RETRYING.get();
+  }
+
   /** Retries the sequence headed by this event; true if it was handled this time. */
   public boolean retry(String processor, String eventId) {
-    boolean handled =
-        deadLetterProcessor(processor)
-            .map(
-                p ->
-                    BatchScope.isolated(
-                        () ->
-                            p.process(letter -> letter.message().getIdentifier().equals(eventId))))
-            .orElse(false);
-    readModelMayHaveChanged();
-    return handled;
+    RETRYING.set(true);
+    try {
+      return deadLetterProcessor(processor)
+          .map(
+              p ->
+                  BatchScope.isolated(
+                      () -> p.process(letter -> letter.message().getIdentifier().equals(eventId))))
+          .orElse(false);
+    } finally {
+      RETRYING.remove();
+      readModelMayHaveChanged();
+    }
   }
 
   /** Retries every parked sequence once; answers how many sequences were handled. */
@@ -86,12 +95,17 @@ public class DeadLetters {
     int handled = 0;
     Optional<SequencedDeadLetterProcessor<EventMessage<?>>> deadLetterProcessor =
         deadLetterProcessor(processor);
-    for (long i = 0; i < sequences && deadLetterProcessor.isPresent(); i++) {
-      if (BatchScope.isolated(deadLetterProcessor.get()::processAny)) {
-        handled++;
+    RETRYING.set(true);
+    try {
+      for (long i = 0; i < sequences && deadLetterProcessor.isPresent(); i++) {
+        if (BatchScope.isolated(deadLetterProcessor.get()::processAny)) {
+          handled++;
+        }
       }
+    } finally {
+      RETRYING.remove();
+      readModelMayHaveChanged();
     }
-    readModelMayHaveChanged();
     return handled;
   }
 
