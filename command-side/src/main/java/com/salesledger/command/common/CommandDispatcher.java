@@ -257,7 +257,10 @@ public class CommandDispatcher {
                   rejection.field() + " " + rejection.message(),
                   List.of(new FieldError(rejection.field(), rejection.message())),
                   null);
-      case UNAVAILABLE -> DatabaseUnavailable.problem();
+      case UNAVAILABLE ->
+          rejection.equals(CommitFailures.DATABASE_BUSY)
+              ? DatabaseUnavailable.busy()
+              : DatabaseUnavailable.problem();
     };
   }
 

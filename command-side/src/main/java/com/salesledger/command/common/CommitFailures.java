@@ -12,11 +12,12 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 
 /**
  * Refusals that only show when a command's unit of work commits, after every handler and
- * interceptor has returned: a stale {@code expectedVersion} (checked by Axon at prepare-commit) and
- * a sequence number already taken (a duplicate id or a lost race). They are turned into {@link
- * CommandExecutionException}s with a {@link Rejection} on the handling side, because Axon Server
- * passes a handler's exception on only as a message and an error code: its class and cause are lost
- * on the way back to the sender.
+ * interceptor has returned: a stale {@code expectedVersion} (checked by Axon at prepare-commit), a
+ * sequence number already taken (a duplicate id or a lost race), a deadlock or serialization
+ * failure (a lost race too), and a database that is unreachable or short of resources. They are
+ * turned into {@link CommandExecutionException}s with a {@link Rejection} on the handling side,
+ * because Axon Server passes a handler's exception on only as a message and an error code: its
+ * class and cause are lost on the way back to the sender.
  */
 final class CommitFailures {
 
@@ -40,6 +41,12 @@ final class CommitFailures {
 
   static final Rejection DATABASE_UNAVAILABLE =
       new Rejection(Rejection.Kind.UNAVAILABLE, null, "The database cannot be reached.");
+
+  static final Rejection DATABASE_BUSY =
+      new Rejection(
+          Rejection.Kind.UNAVAILABLE,
+          null,
+          "The database could not complete this change right now; nothing was stored.");
 
   private CommitFailures() {}
 
@@ -73,6 +80,13 @@ final class CommitFailures {
     if (DatabaseUnavailable.isOutage(failure)) {
       // Across Axon Server only the message would arrive, and the sender would answer 500.
       return Optional.of(DATABASE_UNAVAILABLE);
+    }
+    if (DatabaseUnavailable.isContention(failure)) {
+      // a deadlock or serialization failure: this transaction lost a race inside the database
+      return Optional.of(LOST_RACE);
+    }
+    if (DatabaseUnavailable.isBusy(failure)) {
+      return Optional.of(DATABASE_BUSY);
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof AggregateStreamCreationException) {

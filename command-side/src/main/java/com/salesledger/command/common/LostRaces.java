@@ -10,6 +10,7 @@ import java.util.function.Supplier;
  * share no lock: the second win's append to the account fails and nothing of it is stored. Its
  * sender asked to win a deal, not to change that account at a version, so the command is sent again
  * and decides on the winner's state (the second deal goes on credit hold, as on one instance). A
+ * deadlock or serialization failure in PostgreSQL is the same kind of loss and is sent again too. A
  * stale {@code expectedVersion} or a duplicate id is never retried; after {@link #ATTEMPTS} lost
  * races the last one is answered (409).
  */

@@ -50,6 +50,18 @@ class CommitFailuresTest {
   }
 
   @Test
+  void a_deadlock_is_a_lost_race_and_a_full_disk_a_database_that_is_busy() {
+    assertThat(
+            CommitFailures.rejectionOf(
+                new RuntimeException(new java.sql.SQLException("deadlock detected", "40P01"))))
+        .contains(CommitFailures.LOST_RACE);
+    assertThat(
+            CommitFailures.rejectionOf(
+                new RuntimeException(new java.sql.SQLException("no space left", "53100"))))
+        .contains(CommitFailures.DATABASE_BUSY);
+  }
+
+  @Test
   void a_taken_later_sequence_number_is_a_lost_race() {
     assertThat(CommitFailures.rejectionOf(axonServerRefusal(3))).contains(CommitFailures.LOST_RACE);
   }

@@ -20,11 +20,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A request that failed because the database cannot be reached answers 503 with {@code
- * Retry-After}, not 500: an outage is the operator's news, not a bug. The failure may surface
- * wrapped in any layer (Spring JDBC, transaction creation, Axon's storage engine and command bus),
- * so the whole cause chain is read. Runs before the {@code @ExceptionHandler}s, then lets {@link
- * ProblemResponses} render the answer.
+ * A request that failed because the database cannot be reached, or could not complete it at that
+ * moment (out of resources, timed out, a deadlock), answers 503 with {@code Retry-After}, not 500:
+ * it is the operator's news, not a bug. The failure may surface wrapped in any layer (Spring JDBC,
+ * transaction creation, Axon's storage engine and command bus), so the whole cause chain is read.
+ * Runs before the {@code @ExceptionHandler}s, then lets {@link ProblemResponses} render the answer.
  */
 @Component
 public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
@@ -45,15 +45,18 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
   @Override
   public ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
-    if (!isOutage(e)) {
+    if (!isTransient(e)) {
       return null;
     }
+    boolean outage = isOutage(e);
     log.warn(
-        "{} {}: the database is unavailable ({})",
+        "{} {}: the database {} ({})",
         request.getMethod(),
         request.getRequestURI(),
+        outage ? "is unavailable" : "could not complete it right now",
         rootCause(e));
-    return problemResponses.resolveException(request, response, handler, problem());
+    return problemResponses.resolveException(
+        request, response, handler, outage ? problem() : busy());
   }
 
   /** The answer to a request that met a database outage: 503 with Retry-After. */
@@ -62,6 +65,20 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
         HttpStatus.SERVICE_UNAVAILABLE,
         "The ledger cannot reach its database right now. Retry shortly; a command retried with"
             + " the same Idempotency-Key is applied at most once.",
+        List.of(),
+        RETRY_AFTER_SECONDS);
+  }
+
+  /**
+   * The answer to a request the database could not complete at that moment (a shortage of resources
+   * or time, or a race it lost inside the database): 503 with Retry-After.
+   */
+  public static LedgerProblem busy() {
+    return new LedgerProblem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "The ledger's database could not complete this right now (out of resources, timed out or"
+            + " in contention); nothing was changed. Retry shortly; a command retried with the same"
+            + " Idempotency-Key is applied at most once.",
         List.of(),
         RETRY_AFTER_SECONDS);
   }
@@ -95,29 +112,46 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
   }
 
   /**
-   * SQLSTATE classes and codes of a failure of the database at that moment rather than of what was
-   * asked of it: transaction rollback (40: serialization failure, deadlock), insufficient resources
-   * (53: disk full, out of memory, too many connections), lock not available (55P03), query
-   * cancelled or timed out (57014), I/O error (58030).
+   * A race lost inside the database: serialization failure or deadlock (class 40), lock not
+   * available (55P03). The transaction was rolled back; the same work sent again may pass.
    */
-  private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "57014", "58030");
+  private static final Set<String> CONTENTION_STATES = Set.of("55P03");
 
-  private static final Set<String> TRANSIENT_CLASSES = Set.of("40", "53");
+  private static final String CONTENTION_CLASS = "40";
 
   /**
-   * True when the failure, however wrapped, is the database's and would pass if tried again later:
-   * an outage ({@link #isOutage}) or a transient state ({@link #TRANSIENT_STATES}).
+   * The database short of something at that moment: insufficient resources (class 53: disk full,
+   * out of memory, too many connections), a statement cancelled or timed out (57014), an I/O error
+   * (58030).
+   */
+  private static final Set<String> BUSY_STATES = Set.of("57014", "58030");
+
+  private static final String BUSY_CLASS = "53";
+
+  /** True when the failure, however wrapped, is a race lost inside the database. */
+  public static boolean isContention(Throwable failure) {
+    return hasState(failure, CONTENTION_STATES, CONTENTION_CLASS);
+  }
+
+  /** True when the failure, however wrapped, is the database short of resources or time. */
+  public static boolean isBusy(Throwable failure) {
+    return hasState(failure, BUSY_STATES, BUSY_CLASS);
+  }
+
+  /**
+   * True when the failure is the database's at that moment and would pass if tried again later: an
+   * outage, a lost race inside it, or a shortage.
    */
   public static boolean isTransient(Throwable failure) {
-    if (isOutage(failure)) {
-      return true;
-    }
+    return isOutage(failure) || isContention(failure) || isBusy(failure);
+  }
+
+  private static boolean hasState(Throwable failure, Set<String> states, String stateClass) {
     int depth = 0;
     for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (TRANSIENT_STATES.contains(state)
-            || (state.length() == 5 && TRANSIENT_CLASSES.contains(state.substring(0, 2)))) {
+        if (states.contains(state) || state.startsWith(stateClass)) {
           return true;
         }
       }

@@ -24,6 +24,18 @@ class DatabaseUnavailableTest {
   }
 
   @Test
+  void a_deadlock_is_contention_and_a_full_disk_is_a_shortage() {
+    assertThat(DatabaseUnavailable.isContention(wrapped("40P01"))).isTrue();
+    assertThat(DatabaseUnavailable.isContention(wrapped("40001"))).isTrue();
+    assertThat(DatabaseUnavailable.isContention(wrapped("55P03"))).isTrue();
+    assertThat(DatabaseUnavailable.isContention(wrapped("53100"))).isFalse();
+    assertThat(DatabaseUnavailable.isBusy(wrapped("53100"))).isTrue();
+    assertThat(DatabaseUnavailable.isBusy(wrapped("57014"))).isTrue();
+    assertThat(DatabaseUnavailable.isBusy(wrapped("40P01"))).isFalse();
+    assertThat(DatabaseUnavailable.isOutage(wrapped("53300"))).isFalse();
+  }
+
+  @Test
   void a_failure_of_what_was_asked_is_not_transient() {
     // unique violation, numeric out of range, value too long, invalid text, raised by a trigger
     for (String state : new String[] {"23505", "22003", "22001", "22P02", "P0001"}) {
