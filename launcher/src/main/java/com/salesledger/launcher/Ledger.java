@@ -55,6 +55,8 @@ public final class Ledger implements AutoCloseable {
       properties.put("spring.datasource.url", postgres.jdbcUrl());
       properties.put("spring.datasource.username", postgres.username());
       properties.put("spring.datasource.password", postgres.password());
+      // the disk that fills up first is the database's: health watches it, not the working folder
+      properties.putIfAbsent("management.health.diskspace.path", dataDir);
     }
     ConfigurableApplicationContext command = null;
     try {
