@@ -76,10 +76,23 @@ final class CommitFailures {
     return rejectionOf(failure).filter(LOST_RACE::equals).isPresent();
   }
 
+  /**
+   * The database's commit failed after the command's events were stored elsewhere (Axon Server):
+   * answered 503 as the database's failure, and never sent again as a lost race would be.
+   */
+  static final class AfterTheEvents extends RuntimeException {
+    AfterTheEvents(Throwable cause) {
+      super("the database's commit failed after the events were stored: " + cause, cause);
+    }
+  }
+
   static Optional<Rejection> rejectionOf(Throwable failure) {
     if (DatabaseUnavailable.isOutage(failure)) {
       // Across Axon Server only the message would arrive, and the sender would answer 500.
       return Optional.of(DATABASE_UNAVAILABLE);
+    }
+    if (failure instanceof AfterTheEvents) {
+      return Optional.of(DATABASE_BUSY);
     }
     if (DatabaseUnavailable.isContention(failure)) {
       // a deadlock or serialization failure: this transaction lost a race inside the database

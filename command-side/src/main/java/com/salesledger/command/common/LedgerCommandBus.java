@@ -69,7 +69,10 @@ class LedgerCommandBus extends SimpleCommandBus {
       database.commit();
       return result;
     } catch (RuntimeException e) {
-      return GenericCommandResultMessage.asCommandResultMessage(e);
+      // The events are in Axon Server already: whatever the database's reason, this is never a
+      // lost race to send again, only a retry with the same Idempotency-Key can tell (README).
+      return GenericCommandResultMessage.asCommandResultMessage(
+          new CommitFailures.AfterTheEvents(e));
     }
   }
 

@@ -134,6 +134,28 @@ class CommitFailuresTest {
   }
 
   @Test
+  void a_deadlock_of_the_database_commit_after_the_events_is_never_a_lost_race_to_send_again() {
+    TransactionManager deadlockedAtCommit =
+        () ->
+            new Transaction() {
+              @Override
+              public void commit() {
+                throw new org.springframework.dao.CannotAcquireLockException(
+                    "commit", new java.sql.SQLException("deadlock detected", "40P01"));
+              }
+
+              @Override
+              public void rollback() {}
+            };
+    LedgerCommandBus bus = bus(deadlockedAtCommit, new ArrayList<>());
+    bus.subscribe(String.class.getName(), message -> "D-1");
+    CommandResultMessage<?> result = dispatch(bus);
+    assertThat(CommitFailures.isLostRace(result.exceptionResult())).isFalse();
+    assertThat(((CommandExecutionException) result.exceptionResult()).getDetails())
+        .contains(CommitFailures.DATABASE_BUSY);
+  }
+
+  @Test
   void with_the_database_unreachable_the_command_is_not_handled_and_reports_an_outage() {
     List<String> handled = new ArrayList<>();
     TransactionManager unreachable =
