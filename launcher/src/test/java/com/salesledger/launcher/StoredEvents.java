@@ -43,7 +43,8 @@ final class StoredEvents {
   static long positionOf(Ledger ledger, String aggregateId, long sequenceNumber) {
     try (BlockingStream<TrackedEventMessage<?>> stream =
         ledger.commandSide().getBean(EventStore.class).openStream(null)) {
-      while (stream.hasNextAvailable()) {
+      // Axon Server's stream fills asynchronously: without a wait it looked empty at first
+      while (stream.hasNextAvailable(2, java.util.concurrent.TimeUnit.SECONDS)) {
         TrackedEventMessage<?> event = stream.nextAvailable();
         if (event instanceof DomainEventMessage<?> domain
             && domain.getAggregateIdentifier().equals(aggregateId)

@@ -1,14 +1,20 @@
 package com.salesledger.command.common;
 
 import com.salesledger.platform.axon.EventStoreMonitor;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +35,24 @@ class CommandSideConfiguration {
   @Bean
   EventStoreMonitor lastEventOfCommand() {
     return new LastEventOfCommand();
+  }
+
+  /**
+   * Behind Axon Server the event store is Axon's own, built by its auto-configuration, which asks
+   * the configuration for its monitor: without this, a command that changes several aggregates (a
+   * decomposition, an approval that books held deals) answered its first aggregate's position
+   * there, and a read at that position could miss the rest (AttainmentApiTest, Axon Server suite).
+   */
+  @Bean
+  @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+  ConfigurerModule lastEventOfCommandBehindAxonServer(EventStoreMonitor lastEventOfCommand) {
+    MessageMonitor<Message<?>> events =
+        message ->
+            message instanceof EventMessage<?> event
+                ? lastEventOfCommand.onMessageIngested(event)
+                : NoOpMessageMonitorCallback.INSTANCE;
+    return configurer ->
+        configurer.configureMessageMonitor(AxonServerEventStore.class, c -> events);
   }
 
   /**
