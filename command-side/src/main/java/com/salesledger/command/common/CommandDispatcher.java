@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -89,20 +88,10 @@ public class CommandDispatcher {
       metaData.put(LedgerMetaData.IDEMPOTENCY_KEY, key);
       metaData.put(LedgerMetaData.REQUEST_HASH, requestHash);
     }
-    AtomicInteger attempts = new AtomicInteger();
     try {
-      return LostRaces.retried(
-          () -> {
-            if (attempts.getAndIncrement() > 0 && key != null) {
-              // the race may have been lost to a request with the same key: answer as it did
-              Optional<ResponseEntity<Map<String, Object>>> replay =
-                  replay(actor, key, requestHash, submission);
-              if (replay.isPresent()) {
-                return replay.get();
-              }
-            }
-            return dispatch(actor, key, metaData, submission);
-          });
+      // a race lost to a request with the same key is refused on the next attempt (the key is
+      // taken), and that refusal is answered below as the winner was
+      return LostRaces.retried(() -> dispatch(actor, key, metaData, submission));
     } catch (RuntimeException e) {
       // During a database outage the lookup would only wait out another connection timeout.
       if (key != null && !isOutage(e)) {

@@ -35,6 +35,8 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
   /** Connection exceptions (class 08) and a server that is shutting down or starting up. */
   private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03");
 
+  private static final String OUTAGE_CLASS = "08";
+
   private final HandlerExceptionResolver problemResponses;
 
   DatabaseUnavailable(
@@ -101,14 +103,8 @@ public class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
         // pool has already evicted after the server died: the same outage, seen a moment later.
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08") || OUTAGE_STATES.contains(state)) {
-          return true;
-        }
-      }
     }
-    return false;
+    return hasState(failure, OUTAGE_STATES, OUTAGE_CLASS);
   }
 
   /**

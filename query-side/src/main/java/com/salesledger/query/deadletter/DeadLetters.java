@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -75,38 +76,44 @@ public class DeadLetters {
 
   /** Retries the sequence headed by this event; true if it was handled this time. */
   public boolean retry(String processor, String eventId) {
-    RETRYING.set(true);
-    try {
-      return deadLetterProcessor(processor)
-          .map(
-              p ->
-                  BatchScope.isolated(
-                      () -> p.process(letter -> letter.message().getIdentifier().equals(eventId))))
-          .orElse(false);
-    } finally {
-      RETRYING.remove();
-      readModelMayHaveChanged();
-    }
+    return asOperatorRetry(
+        () ->
+            deadLetterProcessor(processor)
+                .map(
+                    p ->
+                        BatchScope.isolated(
+                            () ->
+                                p.process(
+                                    letter -> letter.message().getIdentifier().equals(eventId))))
+                .orElse(false));
   }
 
   /** Retries every parked sequence once; answers how many sequences were handled. */
   public int retryAll(String processor) {
     long sequences = queue(processor).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
-    int handled = 0;
     Optional<SequencedDeadLetterProcessor<EventMessage<?>>> deadLetterProcessor =
         deadLetterProcessor(processor);
+    return asOperatorRetry(
+        () -> {
+          int handled = 0;
+          for (long i = 0; i < sequences && deadLetterProcessor.isPresent(); i++) {
+            if (BatchScope.isolated(deadLetterProcessor.get()::processAny)) {
+              handled++;
+            }
+          }
+          return handled;
+        });
+  }
+
+  /** Runs an operator's retry of parked events: marked as one on this thread, and then noted. */
+  private <T> T asOperatorRetry(Supplier<T> retry) {
     RETRYING.set(true);
     try {
-      for (long i = 0; i < sequences && deadLetterProcessor.isPresent(); i++) {
-        if (BatchScope.isolated(deadLetterProcessor.get()::processAny)) {
-          handled++;
-        }
-      }
+      return retry.get();
     } finally {
       RETRYING.remove();
       readModelMayHaveChanged();
     }
-    return handled;
   }
 
   /**
