@@ -61,6 +61,8 @@ class InvoiceProjection implements RebuildableProjection {
             + invoices
             + " set paid = paid + ?, credited = credited + ?, written_off = written_off + ?,"
             + " open_amount = ?, version = ?, updated_at_position = ?,"
+            // which transaction wrote the row last: today's ageing in memory reads what changed
+            + " changed_by = pg_current_xact_id(),"
             + " first_movement_on = least(first_movement_on, ?),"
             + " last_movement_on = greatest(last_movement_on, ?) where invoice_id = ?";
     this.insertMovement =

@@ -12,10 +12,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,26 +51,40 @@ class JdbcReceivables implements Receivables {
   /** Which dates are read through the invoices open on them rather than later movements. */
   private final Predicate<LocalDate> readOpenSpans;
 
+  /** The invoices open now, held in memory; null: always read from the database. */
+  private final OpenInvoicesInMemory inMemory;
+
   @Autowired
-  JdbcReceivables(JdbcTemplate jdbc, Clock clock) {
-    // today: the open invoices (partial index) and no later movements; a past date: the invoices
-    // open on it (SP-GiST on their open span), instead of every movement dated after it
-    this(jdbc, day -> day.isBefore(LocalDate.now(clock)));
+  JdbcReceivables(JdbcTemplate jdbc, Clock clock, OpenInvoicesInMemory inMemory) {
+    // today: the open invoices held in memory (or read through the partial index) and no later
+    // movements; a past date: the invoices open on it (SP-GiST on their open span), instead of
+    // every movement dated after it
+    this(jdbc, day -> day.isBefore(LocalDate.now(clock)), inMemory);
   }
 
-  private JdbcReceivables(JdbcTemplate jdbc, Predicate<LocalDate> readOpenSpans) {
+  private JdbcReceivables(
+      JdbcTemplate jdbc, Predicate<LocalDate> readOpenSpans, OpenInvoicesInMemory inMemory) {
     this.jdbc = jdbc;
     this.readOpenSpans = readOpenSpans;
+    this.inMemory = inMemory;
   }
 
-  /** Every date read from later movements (tests compare both readings). */
+  /** Every date read from later movements (tests compare the readings). */
   static JdbcReceivables readingMovements(JdbcTemplate jdbc) {
-    return new JdbcReceivables(jdbc, day -> false);
+    return new JdbcReceivables(jdbc, day -> false, null);
   }
 
-  /** Every date read from the invoices open on it (tests compare both readings). */
+  /** Every date read from the invoices open on them (tests compare the readings). */
   static JdbcReceivables readingOpenSpans(JdbcTemplate jdbc) {
-    return new JdbcReceivables(jdbc, day -> true);
+    return new JdbcReceivables(jdbc, day -> true, null);
+  }
+
+  /**
+   * Every date read from the open invoices held in memory where nothing was settled after it, as
+   * today is (tests compare the readings).
+   */
+  static JdbcReceivables readingMemory(JdbcTemplate jdbc, OpenInvoicesInMemory inMemory) {
+    return new JdbcReceivables(jdbc, day -> false, inMemory);
   }
 
   @Override
@@ -124,10 +140,17 @@ class JdbcReceivables implements Receivables {
     if (readOpenSpans.test(asOf)) {
       return openOnDay(asOf, group, basisDate, buckets, filter);
     }
+    if (inMemory != null) {
+      Optional<List<OpenInvoicesInMemory.Open>> open = inMemory.openOn(asOf);
+      if (open.isPresent()) {
+        return openInMemory(open.get(), asOf, groupBy, buckets, basis, scope);
+      }
+    }
     // The invoices open now; by customer, an index keeps them in customer order, so the groups
     // come sorted without sorting 16,000 of them (V270).
-    GroupSums groups = new GroupSums(jdbc, buckets);
+    GroupSums groups = new GroupSums(buckets);
     groups.addAll(
+        jdbc,
         "select "
             + group
             + " collate \"C\" as grp, ?::date - "
@@ -141,6 +164,7 @@ class JdbcReceivables implements Receivables {
         args(filter, asOf, asOf));
     // Plus what was settled after asOf (nothing, for today: settlements are never future-dated).
     groups.addAll(
+        jdbc,
         "select "
             + group
             + " as grp, ?::date - "
@@ -152,6 +176,28 @@ class JdbcReceivables implements Receivables {
             + " where m.on_date > ? and i.issue_date <= ? and "
             + filter.sql(),
         args(filter, asOf, asOf, asOf));
+    return groups.inGroupOrder();
+  }
+
+  /**
+   * The same sums from the open invoices held in memory (in customer order, so an ageing by
+   * customer needs no sorting): those issued by {@code asOf} within the caller's scope, by the one
+   * scope rule the SQL condition of {@link ScopeFilter} also states.
+   */
+  private static Map<String, long[]> openInMemory(
+      List<OpenInvoicesInMemory.Open> open,
+      LocalDate asOf,
+      ReceivableGroupBy groupBy,
+      AgeingBuckets buckets,
+      AgeingBasis basis,
+      DataScope scope) {
+    GroupSums groups = new GroupSums(buckets);
+    long day = asOf.toEpochDay();
+    for (OpenInvoicesInMemory.Open invoice : open) {
+      if (invoice.issueDay() <= day && scope.covers(invoice.rep(), invoice.team())) {
+        groups.add(invoice.key(groupBy), day - invoice.basisDay(basis), invoice.cents());
+      }
+    }
     return groups.inGroupOrder();
   }
 
@@ -168,8 +214,9 @@ class JdbcReceivables implements Receivables {
    */
   private Map<String, long[]> openOnDay(
       LocalDate asOf, String group, String basisDate, AgeingBuckets buckets, ScopeFilter filter) {
-    GroupSums groups = new GroupSums(jdbc, buckets);
+    GroupSums groups = new GroupSums(buckets);
     groups.addAll(
+        jdbc,
         "select "
             + group
             + " as grp, ?::date - "
@@ -195,33 +242,33 @@ class JdbcReceivables implements Receivables {
    * customer (16,000 groups at 10 million events).
    */
   private static final class GroupSums {
-    private final JdbcTemplate jdbc;
     private final AgeingBuckets buckets;
     private final Map<String, long[]> sums = new LinkedHashMap<>();
     private String last;
     private boolean inOrder = true;
 
-    GroupSums(JdbcTemplate jdbc, AgeingBuckets buckets) {
-      this.jdbc = jdbc;
+    GroupSums(AgeingBuckets buckets) {
       this.buckets = buckets;
     }
 
-    void addAll(String aged, List<Object> args) {
+    void addAll(JdbcTemplate jdbc, String aged, List<Object> args) {
       jdbc.query(
           aged,
-          rs -> {
-            String key = rs.getString(1);
-            long[] cents = sums.get(key);
-            if (cents == null) {
-              inOrder &= last == null || last.compareTo(key) < 0;
-              last = key;
-              cents = new long[buckets.count()];
-              sums.put(key, cents);
-            }
-            int bucket = buckets.indexOf(rs.getLong(2));
-            cents[bucket] = Math.addExact(cents[bucket], Cents.of(rs.getBigDecimal(3)));
-          },
+          (RowCallbackHandler)
+              rs -> add(rs.getString(1), rs.getLong(2), Cents.of(rs.getBigDecimal(3))),
           args.toArray());
+    }
+
+    void add(String key, long days, long amount) {
+      long[] cents = sums.get(key);
+      if (cents == null) {
+        inOrder &= last == null || last.compareTo(key) < 0;
+        last = key;
+        cents = new long[buckets.count()];
+        sums.put(key, cents);
+      }
+      int bucket = buckets.indexOf(days);
+      cents[bucket] = Math.addExact(cents[bucket], amount);
     }
 
     Map<String, long[]> inGroupOrder() {

@@ -26,12 +26,16 @@ import net.jqwik.api.Provide;
  * Over random histories (invoices with partial payments, credit notes and write-offs on random
  * dates, fed in random batch sizes) and random as-of dates: every group's buckets add up to its
  * open total, the grand total is the sum of the groups, and the open total equals the invoices
- * issued by then less the settlements dated by then, computed here from the facts themselves.
+ * issued by then less the settlements dated by then, computed here from the facts themselves. Read
+ * from the database in both ways, and from the open invoices held in memory (after every batch).
  */
 class AgeingPropertyTest {
 
   private static final LocalDate START = LocalDate.parse("2024-01-01");
   private static final List<String> CUSTOMERS = List.of("C1", "C2", "C3", "C4");
+
+  /** Invoices are issued within 600 days of the start, settled within 270 days of issue. */
+  private static final LocalDate AFTER_EVERY_FACT = START.plusDays(1000);
 
   record Fact(String invoiceId, String customer, LocalDate on, BigDecimal amount, Object event) {
     boolean issued() {
@@ -158,6 +162,8 @@ class AgeingPropertyTest {
       @ForAll("buckets") AgeingBuckets buckets) {
     ReadModelDatabase db = ReadModelDatabase.emptied();
     Projector projector = new Projector(new InvoiceProjection(db.jdbc()));
+    OpenInvoicesInMemory inMemory = new OpenInvoicesInMemory(db.jdbc());
+    JdbcReceivables fromMemory = JdbcReceivables.readingMemory(db.jdbc(), inMemory);
     int next = 0;
     for (int size : history.batchSizes()) {
       List<Projector.Stored> batch = new ArrayList<>();
@@ -166,7 +172,28 @@ class AgeingPropertyTest {
       }
       projector.batch(batch);
       next += size;
+      // after every batch, the open invoices held in memory (brought up from the rows the batch
+      // changed) age as the database's reading does, on a day after every fact
+      assertThat(inMemory.openOn(AFTER_EVERY_FACT)).isPresent();
+      for (AgeingBasis basis : AgeingBasis.values()) {
+        assertThat(
+                fromMemory.ageing(
+                    AFTER_EVERY_FACT,
+                    ReceivableGroupBy.CUSTOMER,
+                    buckets,
+                    basis,
+                    DataScope.everything()))
+            .isEqualTo(
+                JdbcReceivables.readingMovements(db.jdbc())
+                    .ageing(
+                        AFTER_EVERY_FACT,
+                        ReceivableGroupBy.CUSTOMER,
+                        buckets,
+                        basis,
+                        DataScope.everything()));
+      }
     }
+    assertThat(inMemory.readsOfEveryOpenInvoice()).isEqualTo(1);
     // the random dates, and days on which settlements happened (a movement on the very day
     // asked counts as settled by then: the edge both readings must get right)
     List<LocalDate> dates = new ArrayList<>(asOfDates);
@@ -180,7 +207,8 @@ class AgeingPropertyTest {
     for (JdbcReceivables receivables :
         List.of(
             JdbcReceivables.readingMovements(db.jdbc()),
-            JdbcReceivables.readingOpenSpans(db.jdbc()))) {
+            JdbcReceivables.readingOpenSpans(db.jdbc()),
+            fromMemory)) {
       for (LocalDate asOf : dates) {
         for (AgeingBasis basis : AgeingBasis.values()) {
           AgeingReport report =

@@ -19,7 +19,8 @@ class OpenInvoiceIndexesTest {
   void the_open_invoice_indexes_are_rebuilt_and_the_ageing_answers_the_same() {
     JdbcTemplate jdbc = ReadModelDatabase.emptied().jdbc();
     WorkedExample.feed(new Projector(new InvoiceProjection(jdbc)));
-    JdbcReceivables receivables = new JdbcReceivables(jdbc, Clock.systemUTC());
+    JdbcReceivables receivables =
+        new JdbcReceivables(jdbc, Clock.systemUTC(), new OpenInvoicesInMemory(jdbc));
     AgeingReport before = ageingOn(receivables, "2026-03-31");
     List<Long> filesBefore = files(jdbc);
 

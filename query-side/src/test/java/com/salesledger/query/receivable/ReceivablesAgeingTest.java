@@ -22,7 +22,9 @@ class ReceivablesAgeingTest {
   void feedTheWorkedExample() {
     ReadModelDatabase db = ReadModelDatabase.emptied();
     WorkedExample.feed(new Projector(new InvoiceProjection(db.jdbc())));
-    receivables = new JdbcReceivables(db.jdbc(), java.time.Clock.systemUTC());
+    receivables =
+        new JdbcReceivables(
+            db.jdbc(), java.time.Clock.systemUTC(), new OpenInvoicesInMemory(db.jdbc()));
   }
 
   private AgeingReport ageing(

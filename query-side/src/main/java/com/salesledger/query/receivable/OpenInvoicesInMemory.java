@@ -1,0 +1,241 @@
+package com.salesledger.query.receivable;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The invoices open now, held in memory for today's ageing: reading them from PostgreSQL cost it 11
+ * ms and the JVM 6 ms of every ageing by customer at 10 million events (30,000 open invoices), and
+ * at four clients on two cores the answers queued behind one another.
+ *
+ * <p>What is held is the open invoices exactly as one snapshot of the database saw them. A reader
+ * brings them up to its own snapshot with the rows written since: every row of {@code invoice_view}
+ * names the transaction that last wrote it ({@code changed_by}, V350), and a row that one snapshot
+ * does not see but a later one does was written by a transaction at or after the earlier snapshot's
+ * {@code xmin}, the oldest transaction still running when it was taken. Rows are replaced whole, so
+ * reading one twice is harmless. What was held is never changed; the brought-up list replaces it
+ * for the next reader, unless another reader replaced it first.
+ *
+ * <p>A reader whose snapshot is older than the one held (it began before, and asks after) cannot go
+ * back, and the caller reads the database instead. So does a reader after a rebuild swapped the
+ * table in or a dead-letter retry changed it ({@link
+ * com.salesledger.query.common.ReadModelGeneration}), or after the table was emptied (its file
+ * changes): then the open invoices are read anew. A settlement dated after the day asked is added
+ * back by the database's reading, so such a day is left to it too (the command side refuses future
+ * dates; a clock ahead elsewhere could write one).
+ *
+ * <p>Each statement reads its snapshot and its rows together, so it is consistent in itself; the
+ * ageing runs it inside the kept answers' repeatable-read snapshot, which makes it consistent with
+ * the state the answer is kept under as well.
+ */
+@Component
+class OpenInvoicesInMemory {
+
+  /** An open invoice as the ageing needs it; days are epoch days. */
+  record Open(
+      String invoiceId,
+      String customer,
+      String rep,
+      String team,
+      String region,
+      long issueDay,
+      long dueDay,
+      long cents) {
+
+    String key(ReceivableGroupBy groupBy) {
+      return switch (groupBy) {
+        case CUSTOMER -> customer;
+        case REP -> rep;
+        case TEAM -> team;
+        case REGION -> region;
+      };
+    }
+
+    long basisDay(AgeingBasis basis) {
+      return basis == AgeingBasis.DUE ? dueDay : issueDay;
+    }
+  }
+
+  /** The open invoices one snapshot saw, in customer order, and which table they came from. */
+  private record Held(String snapshot, long generation, long table, List<Open> byCustomer) {}
+
+  /** What one statement saw: its snapshot, the table's identity, and rows read with them. */
+  private record Seen(
+      String snapshot,
+      long generation,
+      long table,
+      boolean settledLater,
+      boolean includesHeld,
+      Map<String, Open> rows,
+      Set<String> closed) {}
+
+  private static final Comparator<Open> BY_CUSTOMER = Comparator.comparing(Open::customer);
+
+  private static final String COLUMNS =
+      "i.invoice_id, i.customer_id, i.owner_rep, i.team, i.region, i.issue_date, i.due_date,"
+          + " i.open_amount";
+
+  private final JdbcTemplate jdbc;
+  private final AtomicReference<Held> held = new AtomicReference<>();
+  private final AtomicLong readsOfAll = new AtomicLong();
+
+  OpenInvoicesInMemory(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The invoices open as the caller's snapshot sees them, in customer order; empty when memory
+   * cannot tell for {@code day} (see the class comment), and the database should be read.
+   */
+  Optional<List<Open>> openOn(LocalDate day) {
+    Held base = held.get();
+    if (base != null) {
+      Seen since = changedSince(base, day);
+      if (since.settledLater() || !since.includesHeld()) {
+        return Optional.empty();
+      }
+      if (since.generation() == base.generation() && since.table() == base.table()) {
+        if (since.rows().isEmpty() && since.closed().isEmpty()) {
+          return Optional.of(base.byCustomer()); // nothing written since: what is held is current
+        }
+        Held brought = broughtUp(base, since);
+        held.compareAndSet(base, brought);
+        return Optional.of(brought.byCustomer());
+      }
+    }
+    readsOfAll.incrementAndGet();
+    Seen all = allOpen(day);
+    if (all.settledLater()) {
+      return Optional.empty();
+    }
+    List<Open> open = new ArrayList<>(all.rows().values());
+    open.sort(BY_CUSTOMER);
+    Held read = new Held(all.snapshot(), all.generation(), all.table(), List.copyOf(open));
+    held.compareAndSet(base, read);
+    return Optional.of(read.byCustomer());
+  }
+
+  /** How many times every open invoice was read (rather than the rows changed since). */
+  long readsOfEveryOpenInvoice() {
+    return readsOfAll.get();
+  }
+
+  /**
+   * The held list with the rows seen since replacing theirs: an invoice still open takes its new
+   * figures, one now settled leaves. The held list is in customer order and the rows few, so the
+   * sort merges one long run with a short one.
+   */
+  private static Held broughtUp(Held base, Seen since) {
+    List<Open> open = new ArrayList<>(base.byCustomer().size() + since.rows().size());
+    for (Open invoice : base.byCustomer()) {
+      if (!since.rows().containsKey(invoice.invoiceId())
+          && !since.closed().contains(invoice.invoiceId())) {
+        open.add(invoice);
+      }
+    }
+    open.addAll(since.rows().values());
+    open.sort(BY_CUSTOMER);
+    return new Held(since.snapshot(), since.generation(), since.table(), List.copyOf(open));
+  }
+
+  /**
+   * The rows written at or after the held snapshot's oldest running transaction, with whether this
+   * snapshot sees everything the held one saw: nothing the held one saw may be running in this one,
+   * and this one must not end before it.
+   */
+  private Seen changedSince(Held base, LocalDate day) {
+    String includesHeld =
+        "pg_snapshot_xmax(?::pg_snapshot) <= pg_snapshot_xmax(s.snap) and not exists (select 1"
+            + " from pg_snapshot_xip(s.snap) x where x < pg_snapshot_xmax(?::pg_snapshot)"
+            + " and pg_visible_in_snapshot(x, ?::pg_snapshot))";
+    return read(
+        includesHeld,
+        "i.changed_by >= pg_snapshot_xmin(?::pg_snapshot)",
+        day,
+        base.snapshot(),
+        base.snapshot(),
+        base.snapshot(),
+        base.snapshot());
+  }
+
+  private Seen allOpen(LocalDate day) {
+    return read("true", "i.open_amount <> 0", day);
+  }
+
+  /** One statement: its snapshot, the table's identity and the rows, read together. */
+  private Seen read(String includesHeld, String rows, LocalDate day, String... snapshots) {
+    List<Object> args = new ArrayList<>();
+    args.add(day);
+    args.addAll(List.of(snapshots));
+    return jdbc.query(
+        "select c.snap::text, c.generation, c.tab, c.settled_later, c.includes_held, "
+            + COLUMNS
+            + " from (select s.snap,"
+            + " coalesce((select generation from read_model_generation), 0) as generation,"
+            + " pg_relation_filenode('invoice_view')::bigint as tab,"
+            + " exists (select 1 from invoice_movement where on_date > ?) as settled_later, "
+            + includesHeld
+            + " as includes_held from (select pg_current_snapshot() as snap) s) c"
+            + " left join invoice_view i on "
+            + rows,
+        OpenInvoicesInMemory::seen,
+        args.toArray());
+  }
+
+  private static Seen seen(ResultSet rs) throws SQLException {
+    Map<String, Open> open = new HashMap<>();
+    Set<String> closed = new HashSet<>();
+    Map<String, String> names = new HashMap<>();
+    String snapshot = null;
+    long generation = 0;
+    long table = 0;
+    boolean settledLater = false;
+    boolean includesHeld = false;
+    while (rs.next()) {
+      snapshot = rs.getString(1);
+      generation = rs.getLong(2);
+      table = rs.getLong(3);
+      settledLater = rs.getBoolean(4);
+      includesHeld = rs.getBoolean(5);
+      String invoiceId = rs.getString(6);
+      if (invoiceId == null) {
+        continue; // the one row of a left join that found no invoice
+      }
+      long cents = Cents.of(rs.getBigDecimal(13));
+      if (cents == 0) {
+        closed.add(invoiceId);
+        continue;
+      }
+      open.put(
+          invoiceId,
+          new Open(
+              invoiceId,
+              shared(names, rs.getString(7)),
+              shared(names, rs.getString(8)),
+              shared(names, rs.getString(9)),
+              shared(names, rs.getString(10)),
+              rs.getObject(11, LocalDate.class).toEpochDay(),
+              rs.getObject(12, LocalDate.class).toEpochDay(),
+              cents));
+    }
+    return new Seen(snapshot, generation, table, settledLater, includesHeld, open, closed);
+  }
+
+  /** One string per name read in a statement: a rep's name is not held once per invoice. */
+  private static String shared(Map<String, String> names, String name) {
+    return name == null ? null : names.computeIfAbsent(name, n -> n);
+  }
+}
