@@ -237,14 +237,16 @@ class ProjectionRebuildTest {
   private static Map<String, String> checksums() {
     Map<String, String> sums = new LinkedHashMap<>();
     for (String table : TABLES) {
+      // every column but changed_by (invoice_view): the transaction that last wrote a row, which
+      // differs between the live table and the rebuilt one by construction
       sums.put(
           table,
           jdbc()
               .queryForObject(
-                  "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
-                      + " from "
+                  "select count(*) || ':' || coalesce(md5(string_agg(r::text, '|' order by"
+                      + " r::text)), '') from (select to_jsonb(t) - 'changed_by' as r from "
                       + table
-                      + " t",
+                      + " t) rows",
                   String.class));
     }
     return sums;
