@@ -27,13 +27,14 @@ import org.springframework.stereotype.Component;
  * the same as its open amount now plus what was settled after D. The ageing reads it that way: the
  * invoices open now (a partial index holds only those) plus the movements dated after D (an index
  * on their date), both restricted to invoices issued by D. Today that is the open invoices and
- * nothing else, however long the history. A past date is read from the invoices open on it (see
- * {@link #openOnDay}), each with its own later movements: reading every movement after a date years
- * back took 450 ms at 10 million events. The database answers one row per invoice or movement
- * (group, age in days, amount); the sums per group and bucket are made here, with the one bucketing
- * rule of {@link AgeingBuckets#indexOf}: summed per group and bucket in SQL, the 30,000 invoices
- * open today at 10 million events took PostgreSQL 46-52 ms, more than reading them out. Totals are
- * sums of the buckets, in whole cents (exact, as BigDecimal was).
+ * nothing else, however long the history; they are held in memory ({@link OpenInvoicesInMemory})
+ * and read from the database only when memory cannot tell. A past date is read from the invoices
+ * open on it (see {@link #openOnDay}), each with its own later movements: reading every movement
+ * after a date years back took 450 ms at 10 million events. The database answers one row per
+ * invoice or movement (group, age in days, amount); the sums per group and bucket are made here,
+ * with the one bucketing rule of {@link AgeingBuckets#indexOf}: summed per group and bucket in SQL,
+ * the 30,000 invoices open today at 10 million events took PostgreSQL 46-52 ms, more than reading
+ * them out. Totals are sums of the buckets, in whole cents (exact, as BigDecimal was).
  */
 @Component
 class JdbcReceivables implements Receivables {
