@@ -177,12 +177,20 @@ class OpenInvoicesInMemoryTest {
         .toList();
   }
 
-  /** Every grouping and basis, for everyone and for one rep, from memory and from the database. */
+  /**
+   * Every grouping and basis, for everyone, one rep, one team and no one, from memory and from the
+   * database.
+   */
   private void assertSameAsTheDatabase() {
     assertThat(inMemory.openOn(DAY)).isPresent();
     for (ReceivableGroupBy groupBy : ReceivableGroupBy.values()) {
       for (AgeingBasis basis : AgeingBasis.values()) {
-        for (DataScope scope : List.of(DataScope.everything(), DataScope.ownedBy("rep1"))) {
+        for (DataScope scope :
+            List.of(
+                DataScope.everything(),
+                DataScope.ownedBy("rep1"),
+                DataScope.ofTeams(java.util.Set.of("south-1")),
+                DataScope.nothing())) {
           AgeingBuckets buckets = AgeingBuckets.DEFAULT;
           assertThat(fromMemory.ageing(DAY, groupBy, buckets, basis, scope))
               .as(groupBy + " " + basis + " " + scope.describe())
