@@ -227,6 +227,54 @@ class AgeingAndCreditQueriesTest {
         .isEqualTo(200);
   }
 
+  @Test
+  void the_inbox_comes_in_pages_that_link_to_the_next_and_refuses_what_it_cannot_read() {
+    Api reader = query("finance1");
+    long position = 0;
+    for (int n = 0; n < 3; n++) {
+      // a limit of 100.00 and a deal of 500.00: each win goes on credit hold
+      String customer = unique("paged");
+      finance1.post("/api/credit-accounts", account(customer, "100.00", 30));
+      String dealId = CreditTesting.openDeal(manager, customer, "500.00");
+      Api.Response won = manager.post("/api/deals/" + dealId + "/win", CreditTesting.win("500.00"));
+      assertThat(won.status()).as(won.text()).isEqualTo(200);
+      position = Math.max(position, won.position());
+    }
+    long wins = position;
+    List<String> all =
+        CreditTesting.await(
+            "three held deals in the inbox",
+            () -> inboxDeals(reader, wins),
+            deals -> deals.stream().filter(d -> d.startsWith("DEAL_HOLD:")).count() >= 3);
+    List<String> paged = new ArrayList<>();
+    String next = "/api/credit-inbox?limit=2&minPosition=" + wins;
+    for (int pages = 0; next != null; pages++) {
+      assertThat(pages).as("pages followed").isLessThan(all.size() + 1);
+      Api.Response page = reader.get(next);
+      assertThat(page.status()).as(page.text()).isEqualTo(200);
+      assertThat(page.json().size()).isLessThanOrEqualTo(2);
+      page.json().forEach(i -> paged.add(i.get("kind").asText() + ":" + i.path("dealId").asText()));
+      String link = page.headers().get("link");
+      next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+      if (next != null) {
+        assertThat(link).endsWith("; rel=\"next\"");
+        assertThat(next).startsWith("/api/credit-inbox?").contains("limit=2").contains("after=");
+      }
+    }
+    // every item once, in the inbox's order (the shared ledger may add items meanwhile)
+    assertThat(paged).doesNotHaveDuplicates().containsSubsequence(all);
+    Api.Response held = reader.get("/api/credit-inbox?kind=DEAL_HOLD&limit=1000");
+    assertThat(held.json())
+        .allSatisfy(i -> assertThat(i.get("kind").asText()).isEqualTo("DEAL_HOLD"));
+
+    assertProblem(reader.get("/api/credit-inbox?kind=HOLD"), 400, "kind");
+    assertProblem(reader.get("/api/credit-inbox?limit=0"), 400, "limit");
+    assertProblem(reader.get("/api/credit-inbox?limit=1001"), 400, "limit");
+    assertProblem(reader.get("/api/credit-inbox?limit=-5"), 400, "limit");
+    assertProblem(reader.get("/api/credit-inbox?after=not-a-cursor"), 400, "after");
+    assertProblem(reader.get("/api/credit-inbox?customerId=%20"), 400, "customerId");
+  }
+
   private List<String> inboxDeals(Api reader, long minPosition) {
     Api.Response inbox = reader.get("/api/credit-inbox?minPosition=" + minPosition);
     assertThat(inbox.status()).as(inbox.text()).isEqualTo(200);

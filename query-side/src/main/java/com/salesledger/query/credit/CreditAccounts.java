@@ -18,5 +18,13 @@ public interface CreditAccounts {
   List<CreditWarningView> warnings();
 
   /** Accounts on hold, deals on credit hold and warnings, the oldest first. */
-  List<InboxItem> inbox();
+  default List<InboxItem> inbox() {
+    return inbox(InboxQuery.EVERYTHING);
+  }
+
+  /**
+   * The part of the inbox asked: of one kind or one customer if given, after a given item, at most
+   * {@code limit} items; in the same order.
+   */
+  List<InboxItem> inbox(InboxQuery query);
 }

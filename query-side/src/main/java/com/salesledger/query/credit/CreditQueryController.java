@@ -14,11 +14,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Credit accounts as of an instant, current early warnings and finance's inbox of holds. */
 @RestController
@@ -78,13 +80,64 @@ class CreditQueryController {
         .body(accounts.warnings());
   }
 
+  /**
+   * Finance's inbox, all of it, or of one {@code kind} or {@code customerId}, in pages of {@code
+   * limit} when asked: a full page links to the next (`Link: <…>; rel="next"`, with an opaque
+   * {@code after}).
+   */
   @GetMapping("/api/credit-inbox")
   @Permitted(Permission.READ_CREDIT_WARNINGS)
-  ResponseEntity<List<InboxItem>> inbox(HttpServletRequest request) {
+  ResponseEntity<List<InboxItem>> inbox(
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String customerId,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String after,
+      HttpServletRequest request) {
+    if (kind != null && !InboxQuery.KINDS.contains(kind)) {
+      throw LedgerProblem.invalid("kind", "must be ACCOUNT_HOLD, DEAL_HOLD or WARNING");
+    }
+    if (customerId != null && customerId.isBlank()) {
+      throw LedgerProblem.invalid("customerId", "must not be blank");
+    }
+    int pageSize = limit == null ? Integer.MAX_VALUE : pageSize(limit);
+    InboxQuery.After from = null;
+    if (after != null) {
+      from =
+          InboxQuery.After.decode(after)
+              .orElseThrow(
+                  () ->
+                      LedgerProblem.invalid(
+                          "after", "must be the cursor of a previous page's next link"));
+    }
     long position = freshness.await(request, CreditProjection.PROCESSOR);
-    return ResponseEntity.ok()
-        .header(PositionHeader.POSITION, Long.toString(position))
-        .body(accounts.inbox());
+    // one more than the page: whether a next page exists
+    int asked = pageSize == Integer.MAX_VALUE ? pageSize : pageSize + 1;
+    List<InboxItem> items = accounts.inbox(new InboxQuery(kind, customerId, from, asked));
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.ok().header(PositionHeader.POSITION, Long.toString(position));
+    if (items.size() > pageSize) {
+      items = items.subList(0, pageSize);
+      String next =
+          UriComponentsBuilder.fromPath("/api/credit-inbox")
+              .queryParamIfPresent("kind", java.util.Optional.ofNullable(kind))
+              .queryParamIfPresent("customerId", java.util.Optional.ofNullable(customerId))
+              .queryParam("limit", pageSize)
+              .queryParam("after", InboxQuery.After.of(items.get(items.size() - 1)).encode())
+              .encode()
+              .toUriString();
+      response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return response.body(items);
+  }
+
+  private static int pageSize(String limit) {
+    if (!limit.matches("[0-9]{1,4}")
+        || Integer.parseInt(limit) < 1
+        || Integer.parseInt(limit) > InboxQuery.MAX_LIMIT) {
+      throw LedgerProblem.invalid(
+          "limit", "must be a whole number from 1 to " + InboxQuery.MAX_LIMIT);
+    }
+    return Integer.parseInt(limit);
   }
 
   /**

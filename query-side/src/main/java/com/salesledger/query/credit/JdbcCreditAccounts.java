@@ -87,18 +87,48 @@ class JdbcCreditAccounts implements CreditAccounts {
   }
 
   @Override
-  public List<InboxItem> inbox() {
+  public List<InboxItem> inbox(InboxQuery query) {
+    List<Object> args = new ArrayList<>();
+    StringBuilder where = new StringBuilder(" where true");
+    if (query.kind() != null) {
+      where.append(" and kind = ?");
+      args.add(query.kind());
+    }
+    if (query.customerId() != null) {
+      where.append(" and customer_id = ?");
+      args.add(query.customerId());
+    }
+    if (query.after() != null) {
+      InboxQuery.After after = query.after();
+      where.append(
+          " and (since_key, position, kind, customer_id, deal_key)"
+              + " > (?::timestamptz, ?, ?, ?, ?)");
+      args.add(after.since() == null ? "infinity" : after.since().toString());
+      args.add(after.position());
+      args.add(after.kind());
+      args.add(after.customerId());
+      args.add(after.dealId() == null ? "" : after.dealId());
+    }
+    if (query.limit() != Integer.MAX_VALUE) {
+      args.add(query.limit());
+    }
+    // one total order (when it began, then the event's position, kind, customer and deal), so a
+    // page goes on exactly after the item that ended the one before
     return jdbc.query(
-        "select 'ACCOUNT_HOLD' as kind, customer_id, null as deal_id, null::numeric as amount,"
-            + " hold_reason as reason, held_since as since, position"
+        "select * from (select 'ACCOUNT_HOLD' as kind, customer_id, null as deal_id,"
+            + " null::numeric as amount, hold_reason as reason, held_since as since, position"
             + " from credit_account_current where on_hold"
             + " union all"
             + " select 'DEAL_HOLD', customer_id, deal_id, amount, reasons, held_at, position"
             + " from credit_held_deal"
             + " union all"
             + " select 'WARNING', customer_id, null, exposure, reasons, raised_at, position"
-            + " from credit_warning"
-            + " order by since, position",
+            + " from credit_warning) items"
+            + " cross join lateral (select coalesce(since, 'infinity') as since_key,"
+            + " coalesce(deal_id, '') as deal_key) k"
+            + where
+            + " order by since_key, position, kind, customer_id, deal_key"
+            + (query.limit() != Integer.MAX_VALUE ? " limit ?" : ""),
         (rs, i) ->
             new InboxItem(
                 rs.getString("kind"),
@@ -107,7 +137,8 @@ class JdbcCreditAccounts implements CreditAccounts {
                 rs.getBigDecimal("amount"),
                 rs.getString("reason"),
                 instant(rs, "since"),
-                rs.getLong("position")));
+                rs.getLong("position")),
+        args.toArray());
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
