@@ -1,7 +1,5 @@
 package com.salesledger.query.credit;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -12,8 +10,8 @@ import java.util.Set;
 /**
  * Which part of finance's inbox is asked: optionally one kind and one customer, and a page of at
  * most {@code limit} items after {@code after} (the last item of the page before). The inbox is in
- * one total order: when it began, the event's position, kind, customer and deal; a page goes on
- * from where the last one ended, whatever was added or settled in between.
+ * one total order: when it began, the event's position and the kind; a page goes on from where the
+ * last one ended, whatever was added or settled in between.
  */
 public record InboxQuery(String kind, String customerId, After after, int limit) {
 
@@ -35,24 +33,22 @@ public record InboxQuery(String kind, String customerId, After after, int limit)
     }
   }
 
-  /** The place of an item in the inbox's order: a page starts after it. */
-  public record After(Instant since, long position, String kind, String customerId, String dealId) {
+  /**
+   * The place of an item in the inbox's order: a page starts after it. When it began, the position
+   * of the event that put it there, and its kind tell items apart: an event is about one customer's
+   * account and puts at most one item of each kind in the inbox. So the cursor stays short whatever
+   * the ids (a query parameter is at most 200 characters).
+   */
+  public record After(Instant since, long position, String kind) {
 
     static After of(InboxItem item) {
-      return new After(
-          item.since(), item.position(), item.kind(), item.customerId(), item.dealId());
+      return new After(item.since(), item.position(), item.kind());
     }
 
-    /** An opaque cursor for a URL: the fields, each URL-encoded, joined, in base64url. */
+    /** An opaque cursor for a URL: the three, joined, in base64url. */
     public String encode() {
       String text =
-          String.join(
-              "|",
-              since == null ? "" : since.toString(),
-              Long.toString(position),
-              kind,
-              field(customerId),
-              field(dealId));
+          String.join("|", since == null ? "" : since.toString(), Long.toString(position), kind);
       return Base64.getUrlEncoder()
           .withoutPadding()
           .encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -63,33 +59,17 @@ public record InboxQuery(String kind, String customerId, After after, int limit)
       try {
         String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         List<String> parts = List.of(text.split("\\|", -1));
-        if (parts.size() != 5 || !KINDS.contains(parts.get(2))) {
+        if (parts.size() != 3 || !KINDS.contains(parts.get(2))) {
           return Optional.empty();
         }
         return Optional.of(
             new After(
                 parts.get(0).isEmpty() ? null : Instant.parse(parts.get(0)),
                 Long.parseLong(parts.get(1)),
-                parts.get(2),
-                unfield(parts.get(3)),
-                unfield(parts.get(4))));
+                parts.get(2)));
       } catch (RuntimeException notOurs) {
         return Optional.empty();
       }
-    }
-
-    private static String field(String value) {
-      return value == null ? "" : "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String unfield(String text) {
-      if (text.isEmpty()) {
-        return null;
-      }
-      if (!text.startsWith("=")) {
-        throw new IllegalArgumentException("not a field");
-      }
-      return URLDecoder.decode(text.substring(1), StandardCharsets.UTF_8);
     }
   }
 }

@@ -100,20 +100,16 @@ class JdbcCreditAccounts implements CreditAccounts {
     }
     if (query.after() != null) {
       InboxQuery.After after = query.after();
-      where.append(
-          " and (since_key, position, kind, customer_id, deal_key)"
-              + " > (?::timestamptz, ?, ?, ?, ?)");
+      where.append(" and (since_key, position, kind) > (?::timestamptz, ?, ?)");
       args.add(after.since() == null ? "infinity" : after.since().toString());
       args.add(after.position());
       args.add(after.kind());
-      args.add(after.customerId());
-      args.add(after.dealId() == null ? "" : after.dealId());
     }
     if (query.limit() != Integer.MAX_VALUE) {
       args.add(query.limit());
     }
-    // one total order (when it began, then the event's position, kind, customer and deal), so a
-    // page goes on exactly after the item that ended the one before
+    // one total order (when it began, then the event's position and the kind: see
+    // InboxQuery.After), so a page goes on exactly after the item that ended the one before
     return jdbc.query(
         "select * from (select 'ACCOUNT_HOLD' as kind, customer_id, null as deal_id,"
             + " null::numeric as amount, hold_reason as reason, held_since as since, position"
@@ -124,10 +120,9 @@ class JdbcCreditAccounts implements CreditAccounts {
             + " union all"
             + " select 'WARNING', customer_id, null, exposure, reasons, raised_at, position"
             + " from credit_warning) items"
-            + " cross join lateral (select coalesce(since, 'infinity') as since_key,"
-            + " coalesce(deal_id, '') as deal_key) k"
+            + " cross join lateral (select coalesce(since, 'infinity') as since_key) k"
             + where
-            + " order by since_key, position, kind, customer_id, deal_key"
+            + " order by since_key, position, kind"
             + (query.limit() != Integer.MAX_VALUE ? " limit ?" : ""),
         (rs, i) ->
             new InboxItem(
