@@ -28,10 +28,15 @@ public class ReadModelGeneration {
             + " on conflict (only_row) do update set generation = g.generation + 1");
   }
 
+  /**
+   * The current generation as an SQL expression, for a statement that must read it in the same
+   * snapshot as its rows.
+   */
+  public static final String CURRENT =
+      "coalesce((select generation from read_model_generation), 0)";
+
   long current() {
-    Long generation =
-        jdbc.queryForObject(
-            "select coalesce((select generation from read_model_generation), 0)", Long.class);
+    Long generation = jdbc.queryForObject("select " + CURRENT, Long.class);
     return generation == null ? 0 : generation;
   }
 }

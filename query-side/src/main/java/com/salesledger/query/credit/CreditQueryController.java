@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,8 +120,8 @@ class CreditQueryController {
       items = items.subList(0, pageSize);
       String next =
           UriComponentsBuilder.fromPath("/api/credit-inbox")
-              .queryParamIfPresent("kind", java.util.Optional.ofNullable(kind))
-              .queryParamIfPresent("customerId", java.util.Optional.ofNullable(customerId))
+              .queryParamIfPresent("kind", Optional.ofNullable(kind))
+              .queryParamIfPresent("customerId", Optional.ofNullable(customerId))
               .queryParam("limit", pageSize)
               .queryParam("after", InboxQuery.After.of(items.get(items.size() - 1)).encode())
               .encode()
@@ -131,13 +132,12 @@ class CreditQueryController {
   }
 
   private static int pageSize(String limit) {
-    if (!limit.matches("[0-9]{1,4}")
-        || Integer.parseInt(limit) < 1
-        || Integer.parseInt(limit) > InboxQuery.MAX_LIMIT) {
+    int size = limit.matches("[0-9]{1,4}") ? Integer.parseInt(limit) : 0;
+    if (size < 1 || size > InboxQuery.MAX_LIMIT) {
       throw LedgerProblem.invalid(
           "limit", "must be a whole number from 1 to " + InboxQuery.MAX_LIMIT);
     }
-    return Integer.parseInt(limit);
+    return size;
   }
 
   /**

@@ -105,7 +105,8 @@ class JdbcCreditAccounts implements CreditAccounts {
       args.add(after.position());
       args.add(after.kind());
     }
-    if (query.limit() != Integer.MAX_VALUE) {
+    boolean limited = query.limit() != Integer.MAX_VALUE;
+    if (limited) {
       args.add(query.limit());
     }
     // one total order (when it began, then the event's position and the kind: see
@@ -123,7 +124,7 @@ class JdbcCreditAccounts implements CreditAccounts {
             + " cross join lateral (select coalesce(since, 'infinity') as since_key) k"
             + where
             + " order by since_key, position, kind"
-            + (query.limit() != Integer.MAX_VALUE ? " limit ?" : ""),
+            + (limited ? " limit ?" : ""),
         (rs, i) ->
             new InboxItem(
                 rs.getString("kind"),

@@ -1,5 +1,6 @@
 package com.salesledger.query.receivable;
 
+import com.salesledger.query.common.ReadModelGeneration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -72,15 +73,18 @@ class OpenInvoicesInMemory {
   /** The open invoices one snapshot saw, in customer order, and which table they came from. */
   private record Held(String snapshot, long generation, long table, List<Open> byCustomer) {}
 
-  /** What one statement saw: its snapshot, the table's identity, and rows read with them. */
+  /**
+   * What one statement saw: its snapshot, the table's identity, and the invoices it read: every one
+   * ({@code read}), and those of them still open.
+   */
   private record Seen(
       String snapshot,
       long generation,
       long table,
       boolean settledLater,
       boolean includesHeld,
-      Map<String, Open> rows,
-      Set<String> closed) {}
+      Set<String> read,
+      List<Open> open) {}
 
   private static final Comparator<Open> BY_CUSTOMER = Comparator.comparing(Open::customer);
 
@@ -108,7 +112,7 @@ class OpenInvoicesInMemory {
         return Optional.empty();
       }
       if (since.generation() == base.generation() && since.table() == base.table()) {
-        if (since.rows().isEmpty() && since.closed().isEmpty()) {
+        if (since.read().isEmpty()) {
           return Optional.of(base.byCustomer()); // nothing written since: what is held is current
         }
         Held brought = broughtUp(base, since);
@@ -121,7 +125,7 @@ class OpenInvoicesInMemory {
     if (all.settledLater()) {
       return Optional.empty();
     }
-    List<Open> open = new ArrayList<>(all.rows().values());
+    List<Open> open = new ArrayList<>(all.open());
     open.sort(BY_CUSTOMER);
     Held read = new Held(all.snapshot(), all.generation(), all.table(), List.copyOf(open));
     held.compareAndSet(base, read);
@@ -139,14 +143,13 @@ class OpenInvoicesInMemory {
    * sort merges one long run with a short one.
    */
   private static Held broughtUp(Held base, Seen since) {
-    List<Open> open = new ArrayList<>(base.byCustomer().size() + since.rows().size());
+    List<Open> open = new ArrayList<>(base.byCustomer().size() + since.open().size());
     for (Open invoice : base.byCustomer()) {
-      if (!since.rows().containsKey(invoice.invoiceId())
-          && !since.closed().contains(invoice.invoiceId())) {
+      if (!since.read().contains(invoice.invoiceId())) {
         open.add(invoice);
       }
     }
-    open.addAll(since.rows().values());
+    open.addAll(since.open());
     open.sort(BY_CUSTOMER);
     return new Held(since.snapshot(), since.generation(), since.table(), List.copyOf(open));
   }
@@ -184,7 +187,9 @@ class OpenInvoicesInMemory {
         "select c.snap::text, c.generation, c.tab, c.settled_later, c.includes_held, "
             + COLUMNS
             + " from (select s.snap,"
-            + " coalesce((select generation from read_model_generation), 0) as generation,"
+            + " "
+            + ReadModelGeneration.CURRENT
+            + " as generation,"
             + " pg_relation_filenode('invoice_view')::bigint as tab,"
             + " exists (select 1 from invoice_movement where on_date > ?) as settled_later, "
             + includesHeld
@@ -196,8 +201,8 @@ class OpenInvoicesInMemory {
   }
 
   private static Seen seen(ResultSet rs) throws SQLException {
-    Map<String, Open> open = new HashMap<>();
-    Set<String> closed = new HashSet<>();
+    Set<String> read = new HashSet<>();
+    List<Open> open = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
     String snapshot = null;
     long generation = 0;
@@ -214,13 +219,12 @@ class OpenInvoicesInMemory {
       if (invoiceId == null) {
         continue; // the one row of a left join that found no invoice
       }
+      read.add(invoiceId);
       long cents = Cents.of(rs.getBigDecimal(13));
       if (cents == 0) {
-        closed.add(invoiceId);
-        continue;
+        continue; // settled: leaves what is held
       }
-      open.put(
-          invoiceId,
+      open.add(
           new Open(
               invoiceId,
               shared(names, rs.getString(7)),
@@ -231,7 +235,7 @@ class OpenInvoicesInMemory {
               rs.getObject(12, LocalDate.class).toEpochDay(),
               cents));
     }
-    return new Seen(snapshot, generation, table, settledLater, includesHeld, open, closed);
+    return new Seen(snapshot, generation, table, settledLater, includesHeld, read, open);
   }
 
   /** One string per name read in a statement: a rep's name is not held once per invoice. */
