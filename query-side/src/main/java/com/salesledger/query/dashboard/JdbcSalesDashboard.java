@@ -18,8 +18,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,18 +60,35 @@ class JdbcSalesDashboard implements SalesDashboard {
   private final TargetFigures targets;
   private final Clock clock;
   private final ZoneId zone;
+  private final PresentSumsInMemory inMemory;
 
   @Autowired
   JdbcSalesDashboard(
-      JdbcTemplate jdbc, TargetFigures targets, Clock clock, LedgerSettings settings) {
-    this(jdbc, targets, clock, settings.zone());
+      JdbcTemplate jdbc,
+      TargetFigures targets,
+      Clock clock,
+      LedgerSettings settings,
+      PresentSumsInMemory inMemory) {
+    this(jdbc, targets, clock, settings.zone(), inMemory);
   }
 
+  /** Reading every sum from PostgreSQL (tests compare it with the reading from memory). */
   JdbcSalesDashboard(JdbcTemplate jdbc, TargetFigures targets, Clock clock, ZoneId zone) {
+    this(jdbc, targets, clock, zone, null);
+  }
+
+  /** The present sums from the roll-ups' rows held in {@code inMemory} where it can answer. */
+  JdbcSalesDashboard(
+      JdbcTemplate jdbc,
+      TargetFigures targets,
+      Clock clock,
+      ZoneId zone,
+      PresentSumsInMemory inMemory) {
     this.jdbc = jdbc;
     this.targets = targets;
     this.clock = clock;
     this.zone = zone;
+    this.inMemory = inMemory;
   }
 
   /**
@@ -131,11 +150,29 @@ class JdbcSalesDashboard implements SalesDashboard {
   @Override
   public Result compute(Period period, GroupBy groupBy, DataScope scope, Instant asOf) {
     Map<String, SalesFigures.Sums> groups = new TreeMap<>();
+    // Payments carry no product line: by product line, collections count in the total only.
+    SalesFigures.Sums unattributed = new SalesFigures.Sums();
+    Known known = asOf == null ? null : Known.at(asOf);
+    SumsSource source = sumsSource(period, groupBy, scope, known);
+    if (!(known == null && sumsInMemory(source, period, groupBy, scope, groups, unattributed))) {
+      sumsFromDatabase(source, period, groupBy, groups, unattributed);
+    }
+    return withTargets(groups, unattributed, period, groupBy, scope, asOf);
+  }
+
+  /**
+   * The sums of the rows of {@code source} in {@code period} (and the revenue of the year before's)
+   * per group, within the caller's scope, read from PostgreSQL.
+   */
+  private void sumsFromDatabase(
+      SumsSource source,
+      Period period,
+      GroupBy groupBy,
+      Map<String, SalesFigures.Sums> groups,
+      SalesFigures.Sums unattributed) {
     Function<String, SalesFigures.Sums> group =
         key -> groups.computeIfAbsent(key, k -> new SalesFigures.Sums());
     Columns columns = COLUMNS.get(groupBy);
-    Known known = asOf == null ? null : Known.at(asOf);
-    SumsSource source = sumsSource(period, groupBy, scope, known);
     ScopeFilter sumsFilter = source.filter();
     // the rows summed, per group: the period's (or the year before's) within the caller's scope,
     // and as known at the instant if one is asked; summed by PostgreSQL unless they are about one
@@ -148,8 +185,6 @@ class JdbcSalesDashboard implements SalesDashboard {
             + " between ? and ? and "
             + sumsFilter.sql()
             + (source.summedHere() ? "" : " group by grp");
-    // Payments carry no product line: by product line, collections count in the total only.
-    SalesFigures.Sums unattributed = new SalesFigures.Sums();
 
     jdbc.query(
         "select "
@@ -188,7 +223,105 @@ class JdbcSalesDashboard implements SalesDashboard {
           }
         },
         args(source.tableArgs(), period.previousYear(), sumsFilter).toArray());
+  }
 
+  /**
+   * The same sums from the present roll-up's rows held in memory, within the caller's scope by the
+   * one scope rule the SQL condition of {@link ScopeFilter} also states (a team roll-up's rows are
+   * in scope by their team, as its filter reads the team column for both). False when memory cannot
+   * answer (no such roll-up held, or the caller's snapshot is older than what is held).
+   */
+  private boolean sumsInMemory(
+      SumsSource source,
+      Period period,
+      GroupBy groupBy,
+      DataScope scope,
+      Map<String, SalesFigures.Sums> groups,
+      SalesFigures.Sums unattributed) {
+    Optional<PresentSumsInMemory.Rollup> rollup =
+        inMemory == null ? Optional.empty() : PresentSumsInMemory.Rollup.of(source.table());
+    if (rollup.isEmpty()) {
+      return false;
+    }
+    Period prior = period.previousYear();
+    List<LocalDate> periods = new ArrayList<>();
+    for (Period p : List.of(period, prior)) {
+      for (LocalDate first = p.start(); !first.isAfter(p.end()); first = next(first, source)) {
+        periods.add(first);
+      }
+    }
+    Optional<List<PresentSumsInMemory.Row>> rows = inMemory.rows(rollup.get(), periods);
+    if (rows.isEmpty()) {
+      return false;
+    }
+    Map<String, long[]> byGroup = new HashMap<>();
+    long[] none = new long[PresentSumsInMemory.SUMS + 1];
+    Map<LocalDate, String> monthKeys = new HashMap<>();
+    for (PresentSumsInMemory.Row row : rows.get()) {
+      String rep = row.rep() != null ? row.rep() : row.team();
+      if (!scope.covers(rep, row.team())) {
+        continue;
+      }
+      boolean current = !row.period().isBefore(period.start());
+      String key =
+          switch (groupBy) {
+            case REP -> row.rep();
+            case TEAM -> row.team();
+            case REGION -> row.region();
+            case PRODUCT_LINE -> row.line();
+            case MONTH ->
+                monthKeys.computeIfAbsent(
+                    row.period(),
+                    m -> java.time.YearMonth.from(m).plusYears(current ? 0 : 1).toString());
+          };
+      boolean unattributedLine = groupBy == GroupBy.PRODUCT_LINE && key.isEmpty();
+      if (current) {
+        long[] sums =
+            unattributedLine ? none : byGroup.computeIfAbsent(key, k -> new long[none.length]);
+        for (int i = 0; i < PresentSumsInMemory.SUMS; i++) {
+          sums[i] = Math.addExact(sums[i], row.sums()[i]);
+        }
+      } else if (!unattributedLine) {
+        long[] sums = byGroup.computeIfAbsent(key, k -> new long[none.length]);
+        sums[PresentSumsInMemory.SUMS] =
+            Math.addExact(sums[PresentSumsInMemory.SUMS], row.sums()[PresentSumsInMemory.REVENUE]);
+      }
+    }
+    byGroup.forEach((key, sums) -> groups.put(key, sumsOf(sums)));
+    unattributed.add(sumsOf(none));
+    return true;
+  }
+
+  /** The first day of the next period of a roll-up's rows: its next year, or its next month. */
+  private static LocalDate next(LocalDate first, SumsSource source) {
+    return source.dateColumn().equals("year") ? first.plusYears(1) : first.plusMonths(1);
+  }
+
+  /** Sums in whole cents and counts (then the year before's revenue) as the dashboard's sums. */
+  private static SalesFigures.Sums sumsOf(long[] cents) {
+    SalesFigures.Sums sums = new SalesFigures.Sums();
+    sums.revenue = BigDecimal.valueOf(cents[PresentSumsInMemory.REVENUE], 2);
+    sums.cost = BigDecimal.valueOf(cents[PresentSumsInMemory.COST], 2);
+    sums.won = cents[PresentSumsInMemory.WON];
+    sums.lost = cents[PresentSumsInMemory.LOST];
+    sums.cycleDays = cents[PresentSumsInMemory.CYCLE_DAYS];
+    sums.held = cents[PresentSumsInMemory.HELD];
+    sums.heldAmount = BigDecimal.valueOf(cents[PresentSumsInMemory.HELD_AMOUNT], 2);
+    sums.collections = BigDecimal.valueOf(cents[PresentSumsInMemory.COLLECTIONS], 2);
+    sums.newCustomers = cents[PresentSumsInMemory.NEW_CUSTOMERS];
+    sums.priorRevenue = BigDecimal.valueOf(cents[PresentSumsInMemory.SUMS], 2);
+    return sums;
+  }
+
+  /** Each group's figures held to its targets, and the total's. */
+  private Result withTargets(
+      Map<String, SalesFigures.Sums> groups,
+      SalesFigures.Sums unattributed,
+      Period period,
+      GroupBy groupBy,
+      DataScope scope,
+      Instant asOf) {
+    Columns columns = COLUMNS.get(groupBy);
     groups.values().removeIf(SalesFigures.Sums::empty);
     Instant knownAt = asOf != null ? asOf : clock.instant();
     // each group's targets, and the total's (the company's for the period)

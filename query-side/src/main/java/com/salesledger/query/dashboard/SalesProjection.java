@@ -84,11 +84,11 @@ class SalesProjection implements RebuildableProjection {
     String held = tables.of("sales_held_deal");
     String invoice = tables.of("sales_invoice");
     this.upsertMonth = upsertSums(month, "month, rep, team, region, product_line");
-    this.upsertMonthByRep = upsertSums(monthByRep, "month, rep, team, region");
-    this.upsertMonthByTeam = upsertSums(monthByTeam, "month, team, region, product_line");
-    this.upsertYearByRep = upsertSums(tables.of("sales_rep_year"), "year, rep, team, region");
+    this.upsertMonthByRep = upsertHeldSums(monthByRep, "month, rep, team, region");
+    this.upsertMonthByTeam = upsertHeldSums(monthByTeam, "month, team, region, product_line");
+    this.upsertYearByRep = upsertHeldSums(tables.of("sales_rep_year"), "year, rep, team, region");
     this.upsertYearByTeam =
-        upsertSums(tables.of("sales_team_year"), "year, team, region, product_line");
+        upsertHeldSums(tables.of("sales_team_year"), "year, team, region, product_line");
     this.upsertKnown = upsertKnown(known, "rep, team, region, product_line");
     this.upsertKnownByRep = upsertKnown(tables.of("sales_known_rep"), "rep, team, region");
     this.upsertKnownByTeam =
@@ -142,6 +142,15 @@ class SalesProjection implements RebuildableProjection {
         + key
         + ") do update set "
         + additions("m", SUMS);
+  }
+
+  /**
+   * {@link #upsertSums} for a roll-up the present dashboard holds in memory ({@link
+   * PresentSumsInMemory}): an updated row names the transaction that wrote it, as an inserted one
+   * does by its column's default (V360).
+   */
+  private static String upsertHeldSums(String table, String key) {
+    return upsertSums(table, key) + ", changed_by = pg_current_xact_id()";
   }
 
   /** {@link #upsertSums} for as-known rows: keyed by grain, month and recorded instant too. */

@@ -1,6 +1,7 @@
 package com.salesledger.query.receivable;
 
 import com.salesledger.platform.security.DataScope;
+import com.salesledger.query.common.Cents;
 import com.salesledger.query.common.ScopeFilter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,7 @@
 package com.salesledger.query.receivable;
 
-import com.salesledger.query.common.ReadModelGeneration;
+import com.salesledger.query.common.Cents;
+import com.salesledger.query.common.HeldSnapshot;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -160,13 +161,9 @@ class OpenInvoicesInMemory {
    * and this one must not end before it.
    */
   private Seen changedSince(Held base, LocalDate day) {
-    String includesHeld =
-        "pg_snapshot_xmax(?::pg_snapshot) <= pg_snapshot_xmax(s.snap) and not exists (select 1"
-            + " from pg_snapshot_xip(s.snap) x where x < pg_snapshot_xmax(?::pg_snapshot)"
-            + " and pg_visible_in_snapshot(x, ?::pg_snapshot))";
     return read(
-        includesHeld,
-        "i.changed_by >= pg_snapshot_xmin(?::pg_snapshot)",
+        HeldSnapshot.INCLUDES_HELD,
+        HeldSnapshot.changedSince("i"),
         day,
         base.snapshot(),
         base.snapshot(),
@@ -184,16 +181,14 @@ class OpenInvoicesInMemory {
     args.add(day);
     args.addAll(List.of(snapshots));
     return jdbc.query(
-        "select c.snap::text, c.generation, c.tab, c.settled_later, c.includes_held, "
+        "select c.snap, c.generation, c.tab, c.settled_later, c.includes_held, "
             + COLUMNS
-            + " from (select s.snap,"
-            + " "
-            + ReadModelGeneration.CURRENT
-            + " as generation,"
-            + " pg_relation_filenode('invoice_view')::bigint as tab,"
-            + " exists (select 1 from invoice_movement where on_date > ?) as settled_later, "
-            + includesHeld
-            + " as includes_held from (select pg_current_snapshot() as snap) s) c"
+            + " from "
+            + HeldSnapshot.statementColumns(
+                "invoice_view",
+                "exists (select 1 from invoice_movement where on_date > ?) as settled_later, "
+                    + includesHeld
+                    + " as includes_held")
             + " left join invoice_view i on "
             + rows,
         OpenInvoicesInMemory::seen,

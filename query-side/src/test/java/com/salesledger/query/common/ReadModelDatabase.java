@@ -10,6 +10,9 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The query side's read-model schema on a real PostgreSQL for projection and read-model tests: one
@@ -87,6 +90,30 @@ public final class ReadModelDatabase {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * Transactions in one repeatable-read snapshot, taken at their first statement: a reader that
+   * began before other writes and asks after them.
+   */
+  public TransactionTemplate repeatableRead() {
+    TransactionTemplate snapshot =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    return snapshot;
+  }
+
+  /** Swaps two tables' names, as a rebuild swaps its shadow table in. */
+  public void swap(String table, String other) {
+    jdbc.execute(
+        "alter table "
+            + table
+            + " rename to swapping; alter table "
+            + other
+            + " rename to "
+            + table
+            + "; alter table swapping rename to "
+            + other);
   }
 
   private static void deleteRecursively(Path folder) {

@@ -1,9 +1,9 @@
-package com.salesledger.query.receivable;
+package com.salesledger.query.common;
 
 import java.math.BigDecimal;
 
-/** Amounts of the receivables read model (numeric, 2 decimals) as whole cents. */
-final class Cents {
+/** Amounts of the read models (numeric, 2 decimals) as whole cents. */
+public final class Cents {
 
   private Cents() {}
 
@@ -11,7 +11,7 @@ final class Cents {
    * The whole cents of {@code amount}; a fraction of a cent is refused (ArithmeticException) rather
    * than rounded away. Null (an amount that is not there) is zero.
    */
-  static long of(BigDecimal amount) {
+  public static long of(BigDecimal amount) {
     return amount == null ? 0 : amount.movePointRight(2).longValueExact();
   }
 }

@@ -1,4 +1,4 @@
-package com.salesledger.query.receivable;
+package com.salesledger.query.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
