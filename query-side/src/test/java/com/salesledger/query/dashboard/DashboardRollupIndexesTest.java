@@ -39,7 +39,10 @@ class DashboardRollupIndexesTest {
                             + " and a.attnum > 0 and not a.attisdropped and a.attnum <> all("
                             + "select unnest(x.indkey::int2[]) from pg_index x"
                             + " where x.indexrelid = ?::regclass and x.indrelid = ?::regclass)"
-                            + " and a.attname <> ?",
+                            + " and a.attname <> ?"
+                            // the transaction that wrote a row (V360) is read through its own
+                            // index when memory is brought up, never with a period's sums
+                            + " and a.attname <> 'changed_by'",
                         String.class,
                         table,
                         index,
