@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * revision in force on the day as known at the instant (the same rule as {@link JdbcTargetViews}):
  * in force from its recording or approval, applying from its effective day, the latest effective
  * day first, then the latest to come into force. Waiting and rejected revisions never count. A
- * settled target (the usual case) answers from its own row, without reading its revisions.
+ * settled target (the usual case) answers from its own row, without reading its revisions. An
+ * answer for an instant after everything in the tables is kept while no target row changes ({@link
+ * KeptInForce}): the present dashboard asks the same targets again and again.
  */
 @Component
 class JdbcTargetFigures implements TargetFigures {
@@ -36,9 +39,16 @@ class JdbcTargetFigures implements TargetFigures {
       "effective_from desc nulls last, applied_at desc, position desc";
 
   private final JdbcTemplate jdbc;
+  private final KeptInForce kept;
 
   JdbcTargetFigures(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.kept = new KeptInForce(jdbc);
+  }
+
+  /** How many answers were given again from those kept (tests tell reuse from reading). */
+  long answersGivenAgain() {
+    return kept.given();
   }
 
   @Override
@@ -81,13 +91,21 @@ class JdbcTargetFigures implements TargetFigures {
       List<TargetMetric> metrics,
       Instant asOf,
       DataScope scope) {
+    List<LocalDate> days = periods.stream().map(effectiveOn).toList();
+    KeptInForce.Question question =
+        new KeptInForce.Question(level, List.copyOf(periods), days, List.copyOf(metrics), scope);
+    Optional<Map<Period, Map<TargetMetric, Map<String, BigDecimal>>>> known =
+        kept.answer(question, asOf);
+    if (known.isPresent()) {
+      return known.get();
+    }
     TargetScopeFilter covered = TargetScopeFilter.of(scope, "v");
     List<Object> args = new ArrayList<>();
     args.add(Timestamp.from(asOf));
     args.add(Timestamp.from(asOf));
     // each period with its own day, as two parallel arrays the query unnests
     args.add(periods.stream().map(Period::toString).toArray(String[]::new));
-    args.add(periods.stream().map(p -> effectiveOn.apply(p).toString()).toArray(String[]::new));
+    args.add(days.stream().map(LocalDate::toString).toArray(String[]::new));
     args.add(level.name());
     args.add(metrics.stream().map(Enum::name).toArray(String[]::new));
     args.add(Timestamp.from(asOf));
@@ -100,12 +118,16 @@ class JdbcTargetFigures implements TargetFigures {
       amounts.put(period, byMetric);
       byText.put(period.toString(), byMetric);
     }
+    KeptInForce.State[] state = new KeptInForce.State[1];
     jdbc.query(
+        // The state read in the same statement (for keeping the answer), then the amounts.
         // A settled target (V300: every applied revision known at the instant and in effect on
         // the day) answers its settled amount; the others their first revision in force. No
         // revision in force yet: no amount, and no entry (filtered here: a condition on the
         // amount in the query would evaluate the look-up twice).
-        "select v.period, v.metric, v.scope_id,"
+        "select c.*, a.* from "
+            + KeptInForce.State.columns()
+            + " left join (select v.period, v.metric, v.scope_id,"
             + " case when v.last_applied_at <= ?"
             + " and (v.settled_from is null or v.settled_from <= asked.effective_on::date)"
             + " then v.settled_amount"
@@ -118,8 +140,12 @@ class JdbcTargetFigures implements TargetFigures {
             + " from unnest(?::text[], ?::text[]) as asked(period, effective_on)"
             + " join target_view v on v.period = asked.period"
             + " where v.level = ? and v.metric = any(?) and v.set_at <= ?"
-            + covered.sql(),
+            + covered.sql()
+            + ") a on true",
         rs -> {
+          if (state[0] == null) {
+            state[0] = KeptInForce.State.of(rs);
+          }
           BigDecimal amount = rs.getBigDecimal("amount");
           if (amount != null) {
             byText
@@ -129,6 +155,7 @@ class JdbcTargetFigures implements TargetFigures {
           }
         },
         args.toArray());
+    kept.keep(question, asOf, state[0], amounts);
     return amounts;
   }
 }

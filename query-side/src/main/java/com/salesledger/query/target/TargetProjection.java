@@ -58,7 +58,8 @@ class TargetProjection implements RebuildableProjection {
             + " values (?,?,?,?,?,?,?,?,?,?,?,?) on conflict (target_id) do update set"
             + " parent_id = coalesce(excluded.parent_id, "
             + tables.of("target_view")
-            + ".parent_id), updated_at_position = excluded.updated_at_position";
+            + ".parent_id), updated_at_position = excluded.updated_at_position,"
+            + " changed_by = pg_current_xact_id()";
     this.upsertRevision =
         "insert into "
             + tables.of("target_revision")
@@ -67,7 +68,7 @@ class TargetProjection implements RebuildableProjection {
             + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict (target_id, revision_id) do update"
             + " set status = excluded.status, applied_at = excluded.applied_at,"
             + " decided_at = excluded.decided_at, decided_by = excluded.decided_by,"
-            + " decision_reason = excluded.decision_reason";
+            + " decision_reason = excluded.decision_reason, changed_by = pg_current_xact_id()";
     this.insertChild =
         "insert into "
             + tables.of("target_child")
@@ -78,7 +79,7 @@ class TargetProjection implements RebuildableProjection {
         "update "
             + tables.of("target_view")
             + " v set settled_amount = s.amount, settled_from = s.effective_from,"
-            + " last_applied_at = s.last_applied_at"
+            + " last_applied_at = s.last_applied_at, changed_by = pg_current_xact_id()"
             + " from (select distinct on (target_id) target_id, amount, effective_from,"
             + " max(applied_at) over (partition by target_id) as last_applied_at from "
             + tables.of("target_revision")

@@ -93,14 +93,20 @@ public final class ReadModelDatabase {
   }
 
   /**
-   * Transactions in one repeatable-read snapshot, taken at their first statement: a reader that
-   * began before other writes and asks after them.
+   * Runs {@code asTheOlderReader} in a repeatable-read snapshot taken before {@code meanwhile} ran
+   * and committed elsewhere (another thread and connection): a reader that began before other
+   * writes and asks after them.
    */
-  public TransactionTemplate repeatableRead() {
+  public void olderReader(Runnable meanwhile, Runnable asTheOlderReader) {
     TransactionTemplate snapshot =
         new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    return snapshot;
+    snapshot.executeWithoutResult(
+        tx -> {
+          jdbc.queryForObject("select 1", Integer.class); // the snapshot is taken here
+          java.util.concurrent.CompletableFuture.runAsync(meanwhile).join();
+          asTheOlderReader.run();
+        });
   }
 
   /** Swaps two tables' names, as a rebuild swaps its shadow table in. */

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,22 +96,18 @@ class OpenInvoicesInMemoryTest {
   void a_reader_whose_snapshot_is_older_than_what_is_held_reads_the_database() {
     example.invoice("I1", "C1", "rep1", "north-1", "north", "1000.00", "2026-01-10", "2026-02-09");
     assertThat(openInvoices()).containsExactly("I1");
-    db.repeatableRead()
-        .executeWithoutResult(
-            tx -> {
-              db.jdbc().queryForObject("select 1", Integer.class); // the snapshot is taken here
-              // meanwhile, elsewhere: I1 is paid, and memory is brought up to that
-              CompletableFuture.runAsync(
-                      () -> {
-                        example.pay("I1", "P1", "1000.00", "2026-02-20");
-                        assertThat(openInvoices()).isEmpty();
-                      })
-                  .join();
-              assertThat(inMemory.openOn(DAY)).isEmpty();
-              AgeingReport asThisSnapshotSaw = byCustomer(fromMemory);
-              assertThat(asThisSnapshotSaw.total().open()).isEqualByComparingTo("1000.00");
-              assertThat(asThisSnapshotSaw).isEqualTo(byCustomer(fromDatabase));
-            });
+    // meanwhile, elsewhere: I1 is paid, and memory is brought up to that
+    db.olderReader(
+        () -> {
+          example.pay("I1", "P1", "1000.00", "2026-02-20");
+          assertThat(openInvoices()).isEmpty();
+        },
+        () -> {
+          assertThat(inMemory.openOn(DAY)).isEmpty();
+          AgeingReport asThisSnapshotSaw = byCustomer(fromMemory);
+          assertThat(asThisSnapshotSaw.total().open()).isEqualByComparingTo("1000.00");
+          assertThat(asThisSnapshotSaw).isEqualTo(byCustomer(fromDatabase));
+        });
     assertThat(byCustomer(fromMemory).groups()).isEmpty();
   }
 
