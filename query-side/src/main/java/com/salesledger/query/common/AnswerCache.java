@@ -24,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -69,22 +68,21 @@ public class AnswerCache {
   private static final int ENTRY_OVERHEAD_BYTES = 512;
 
   private final JdbcTemplate jdbc;
-  private final ReadModelGeneration generation;
   private final ObjectMapper json;
   private final TransactionTemplate snapshot;
   private final Cache<Question, Kept> kept;
 
   public AnswerCache(
       JdbcTemplate jdbc,
-      ReadModelGeneration generation,
       ObjectMapper json,
       PlatformTransactionManager transactions,
       @Value("${ledger.query.answer-cache-size:32MB}") DataSize size) {
     this.jdbc = jdbc;
-    this.generation = generation;
     this.json = json;
+    // Repeatable read is set by the transaction's first statement (SNAPSHOT), not by the
+    // template: for that, the driver asked the session's isolation level, set it and set it back
+    // around every answer, three round trips to PostgreSQL of an answer's ten or so.
     this.snapshot = new TransactionTemplate(transactions);
-    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     snapshot.setReadOnly(true);
     this.kept =
         size.toBytes() <= 0
@@ -114,12 +112,12 @@ public class AnswerCache {
     Kept answer =
         snapshot.execute(
             tx -> {
+              jdbc.execute(SNAPSHOT);
               byte[] state = state(processors);
               Kept known = kept == null || recompute ? null : kept.getIfPresent(question);
               if (known != null && Arrays.equals(known.state(), state)) {
                 return known;
               }
-              planForTheValuesAsked();
               Kept computed = new Kept(state, write(compute.get()), tag(question, state));
               if (kept != null) {
                 kept.put(question, computed);
@@ -137,26 +135,36 @@ public class AnswerCache {
   }
 
   /**
-   * Within this answer's transaction, PostgreSQL plans every report query for the values it is
-   * given. The driver prepares a statement on the server once it has run five times, and PostgreSQL
-   * then switches to one plan for any values when that looks no dearer; for the dashboard's targets
-   * it did not know that one period was asked and read every period's targets: 9.9 ms instead of
-   * 1.9 at 10 million events, the largest part of a year by rep. Planning anew costs well under a
-   * millisecond here; the projections' writes keep their cached plans.
+   * The first statement of an answer's transaction, before its snapshot is taken: one snapshot for
+   * the state and every query of the answer (repeatable read), and plans for the values given. The
+   * driver prepares a statement on the server once it has run five times, and PostgreSQL then
+   * switches to one plan for any values when that looks no dearer; for the dashboard's targets it
+   * did not know that one period was asked and read every period's targets: 9.9 ms instead of 1.9
+   * at 10 million events, the largest part of a year by rep. Planning anew costs well under a
+   * millisecond here; the projections' writes keep their cached plans. Both settings end with the
+   * transaction; the two statements go to PostgreSQL in one round trip.
    */
-  private void planForTheValuesAsked() {
-    jdbc.execute("set local plan_cache_mode = force_custom_plan");
-  }
+  static final String SNAPSHOT =
+      "set transaction isolation level repeatable read;"
+          + " set local plan_cache_mode = force_custom_plan";
 
   /** The tokens of the processors (and the organisation's) and the generation, as one digest. */
   private byte[] state(List<String> processors) {
     String[] names = Freshness.withOrganisation(processors.toArray(String[]::new));
     MessageDigest digest = sha256();
+    long[] current = new long[1];
+    // the generation read with the tokens, in one round trip
     jdbc.query(
-        "select processor_name, segment, token from token_entry where processor_name in ("
+        "select t.processor_name, t.segment, t.token, g.generation from (select "
+            + ReadModelGeneration.CURRENT
+            + " as generation) g left join token_entry t on t.processor_name in ("
             + String.join(", ", java.util.Collections.nCopies(names.length, "?"))
-            + ") order by processor_name, segment",
+            + ") order by t.processor_name, t.segment",
         rs -> {
+          current[0] = rs.getLong(4);
+          if (rs.getString(1) == null) {
+            return; // no processor has a token yet: the generation alone
+          }
           digest.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
           digest.update((byte) 0);
           digest.update(Integer.toString(rs.getInt(2)).getBytes(StandardCharsets.US_ASCII));
@@ -165,7 +173,7 @@ public class AnswerCache {
           digest.update((byte) 0);
         },
         (Object[]) names);
-    digest.update(Long.toString(generation.current()).getBytes(StandardCharsets.US_ASCII));
+    digest.update(Long.toString(current[0]).getBytes(StandardCharsets.US_ASCII));
     return digest.digest();
   }
 

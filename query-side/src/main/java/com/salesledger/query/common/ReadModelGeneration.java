@@ -34,9 +34,4 @@ public class ReadModelGeneration {
    */
   public static final String CURRENT =
       "coalesce((select generation from read_model_generation), 0)";
-
-  long current() {
-    Long generation = jdbc.queryForObject("select " + CURRENT, Long.class);
-    return generation == null ? 0 : generation;
-  }
 }

@@ -133,11 +133,11 @@ final class KeptInForce {
                     "target_view",
                     "pg_relation_filenode('target_revision')::bigint as rtab, "
                         + HeldSnapshot.INCLUDES_HELD
-                        + " as includes_held, (exists (select 1 from target_view t where "
-                        + HeldSnapshot.changedSince("t")
-                        + ") or exists (select 1 from target_revision t where "
-                        + HeldSnapshot.changedSince("t")
-                        + ")) as changed"),
+                        + " as includes_held, "
+                        + latestWriteSince("target_view")
+                        + " or "
+                        + latestWriteSince("target_revision")
+                        + " as changed"),
             Boolean.class,
             answer.state().generation(),
             answer.state().view(),
@@ -148,6 +148,19 @@ final class KeptInForce {
             held,
             held);
     return Boolean.TRUE.equals(same);
+  }
+
+  /**
+   * Whether the latest transaction that wrote a row of {@code table} is at or after the held
+   * snapshot's oldest running one. Asked as the maximum, which PostgreSQL finds at the end of the
+   * index: as "exists a row written since", it chose to read the whole table looking for one (6 ms
+   * for the 22,000 targets of 10 million events, twice a question) while the column had no
+   * statistics.
+   */
+  private static String latestWriteSince(String table) {
+    return "coalesce((select max(t.changed_by) from "
+        + table
+        + " t) >= pg_snapshot_xmin(?::pg_snapshot), false)";
   }
 
   private static int amounts(Map<Period, Map<TargetMetric, Map<String, BigDecimal>>> amounts) {

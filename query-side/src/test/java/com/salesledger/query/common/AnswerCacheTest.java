@@ -158,17 +158,36 @@ class AnswerCacheTest {
   }
 
   @Test
-  void an_answer_is_computed_with_plans_for_the_values_asked_and_nothing_else_is() {
+  void an_answer_is_computed_in_one_read_only_snapshot_with_plans_for_the_values_asked() {
     List<String> whileComputing = new java.util.ArrayList<>();
     ask(
         cache("32MB"),
         FINANCE_AGEING,
         new MockHttpServletRequest(),
-        () -> whileComputing.add(jdbc.queryForObject("show plan_cache_mode", String.class)));
+        () -> {
+          whileComputing.add(jdbc.queryForObject("show plan_cache_mode", String.class));
+          whileComputing.add(jdbc.queryForObject("show transaction_isolation", String.class));
+          whileComputing.add(jdbc.queryForObject("show transaction_read_only", String.class));
+        });
 
-    assertThat(whileComputing).containsExactly("force_custom_plan");
-    // a local setting: it ends with the answer's transaction
+    assertThat(whileComputing).containsExactly("force_custom_plan", "repeatable read", "on");
+    // local settings: they end with the answer's transaction, nothing else runs with them
     assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+    assertThat(jdbc.queryForObject("show transaction_isolation", String.class))
+        .isEqualTo("read committed");
+  }
+
+  @Test
+  void an_answer_is_kept_under_the_generation_even_before_any_processor_has_a_token() {
+    jdbc.update("delete from token_entry");
+    AnswerCache cache = cache("32MB");
+    ask(cache, FINANCE_AGEING, new MockHttpServletRequest());
+    ask(cache, FINANCE_AGEING, new MockHttpServletRequest());
+    assertThat(computed).hasValue(1);
+
+    new ReadModelGeneration(jdbc).raise();
+    ask(cache, FINANCE_AGEING, new MockHttpServletRequest());
+    assertThat(computed).hasValue(2);
   }
 
   @Test
@@ -183,7 +202,6 @@ class AnswerCacheTest {
   private AnswerCache cache(String size) {
     return new AnswerCache(
         jdbc,
-        new ReadModelGeneration(jdbc),
         new ObjectMapper(),
         new DataSourceTransactionManager(jdbc.getDataSource()),
         DataSize.parse(size));
