@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,10 +225,10 @@ class JdbcSalesDashboard implements SalesDashboard {
   }
 
   /**
-   * The same sums from the present roll-up's rows held in memory, within the caller's scope by the
-   * one scope rule the SQL condition of {@link ScopeFilter} also states (a team roll-up's rows are
-   * in scope by their team, as its filter reads the team column for both). False when memory cannot
-   * answer (no such roll-up held, or the caller's snapshot is older than what is held).
+   * The same sums from the present roll-up's rows of the period and the year before, held in
+   * memory, summed by {@link HeldRowSums}. False when memory cannot answer (no such roll-up held,
+   * as for an as-of instant or a rep's own deals by product line, or the caller's snapshot is older
+   * than what is held): the database is read instead.
    */
   private boolean sumsInMemory(
       SumsSource source,
@@ -254,63 +253,13 @@ class JdbcSalesDashboard implements SalesDashboard {
     if (rows.isEmpty()) {
       return false;
     }
-    Map<String, long[]> byGroup = new HashMap<>();
-    long[] none = new long[PresentSumsInMemory.SUMS + 1];
-    Map<LocalDate, String> monthKeys = new HashMap<>();
-    for (PresentSumsInMemory.Row row : rows.get()) {
-      String rep = row.rep() != null ? row.rep() : row.team();
-      if (!scope.covers(rep, row.team())) {
-        continue;
-      }
-      boolean current = !row.period().isBefore(period.start());
-      String key =
-          switch (groupBy) {
-            case REP -> row.rep();
-            case TEAM -> row.team();
-            case REGION -> row.region();
-            case PRODUCT_LINE -> row.line();
-            case MONTH ->
-                monthKeys.computeIfAbsent(
-                    row.period(),
-                    m -> java.time.YearMonth.from(m).plusYears(current ? 0 : 1).toString());
-          };
-      boolean unattributedLine = groupBy == GroupBy.PRODUCT_LINE && key.isEmpty();
-      if (current) {
-        long[] sums =
-            unattributedLine ? none : byGroup.computeIfAbsent(key, k -> new long[none.length]);
-        for (int i = 0; i < PresentSumsInMemory.SUMS; i++) {
-          sums[i] = Math.addExact(sums[i], row.sums()[i]);
-        }
-      } else if (!unattributedLine) {
-        long[] sums = byGroup.computeIfAbsent(key, k -> new long[none.length]);
-        sums[PresentSumsInMemory.SUMS] =
-            Math.addExact(sums[PresentSumsInMemory.SUMS], row.sums()[PresentSumsInMemory.REVENUE]);
-      }
-    }
-    byGroup.forEach((key, sums) -> groups.put(key, sumsOf(sums)));
-    unattributed.add(sumsOf(none));
+    HeldRowSums.add(rows.get(), period, groupBy, scope, groups, unattributed);
     return true;
   }
 
   /** The first day of the next period of a roll-up's rows: its next year, or its next month. */
   private static LocalDate next(LocalDate first, SumsSource source) {
     return source.dateColumn().equals("year") ? first.plusYears(1) : first.plusMonths(1);
-  }
-
-  /** Sums in whole cents and counts (then the year before's revenue) as the dashboard's sums. */
-  private static SalesFigures.Sums sumsOf(long[] cents) {
-    SalesFigures.Sums sums = new SalesFigures.Sums();
-    sums.revenue = BigDecimal.valueOf(cents[PresentSumsInMemory.REVENUE], 2);
-    sums.cost = BigDecimal.valueOf(cents[PresentSumsInMemory.COST], 2);
-    sums.won = cents[PresentSumsInMemory.WON];
-    sums.lost = cents[PresentSumsInMemory.LOST];
-    sums.cycleDays = cents[PresentSumsInMemory.CYCLE_DAYS];
-    sums.held = cents[PresentSumsInMemory.HELD];
-    sums.heldAmount = BigDecimal.valueOf(cents[PresentSumsInMemory.HELD_AMOUNT], 2);
-    sums.collections = BigDecimal.valueOf(cents[PresentSumsInMemory.COLLECTIONS], 2);
-    sums.newCustomers = cents[PresentSumsInMemory.NEW_CUSTOMERS];
-    sums.priorRevenue = BigDecimal.valueOf(cents[PresentSumsInMemory.SUMS], 2);
-    return sums;
   }
 
   /** Each group's figures held to its targets, and the total's. */

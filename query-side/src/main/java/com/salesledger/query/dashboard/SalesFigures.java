@@ -2,6 +2,7 @@ package com.salesledger.query.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.salesledger.events.target.TargetMetric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,10 +10,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One row of the sales dashboard, computed exactly as DESIGN.md defines each figure. A ratio whose
- * denominator is zero is absent (null), never zero. Ratios carry 4 decimals, day counts 2, both
- * rounded half-up; money is exact.
+ * One row of the sales dashboard, computed exactly as DESIGN.md defines each figure. Written by
+ * {@link SalesFiguresJson}, which writes what these annotations describe (a test compares the two).
+ * A ratio whose denominator is zero is absent (null), never zero. Ratios carry 4 decimals, day
+ * counts 2, both rounded half-up; money is exact.
  */
+@JsonSerialize(using = SalesFiguresJson.class)
 @JsonPropertyOrder({
   "group",
   "bookedRevenue",
