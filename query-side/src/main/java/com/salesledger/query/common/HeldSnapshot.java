@@ -46,4 +46,21 @@ public final class HeldSnapshot {
         + more
         + " from (select pg_current_snapshot() as snap) s) c";
   }
+
+  /**
+   * The first three columns of such a statement: its snapshot, the generation, the table's file.
+   */
+  public record Identity(String snapshot, long generation, long table) {
+    public static Identity of(java.sql.ResultSet rs) throws java.sql.SQLException {
+      return new Identity(rs.getString(1), rs.getLong(2), rs.getLong(3));
+    }
+  }
+
+  /**
+   * One string per name read in a statement ({@code names} holds those seen): a rep's or team's
+   * name is not held once per row.
+   */
+  public static String shared(java.util.Map<String, String> names, String name) {
+    return name == null ? null : names.computeIfAbsent(name, n -> n);
+  }
 }

@@ -238,14 +238,10 @@ class PresentSumsInMemory {
   private static Seen seen(ResultSet rs) throws SQLException {
     List<Row> rows = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
-    String snapshot = null;
-    long generation = 0;
-    long table = 0;
+    HeldSnapshot.Identity identity = new HeldSnapshot.Identity(null, 0, 0);
     boolean includesHeld = false;
     while (rs.next()) {
-      snapshot = rs.getString(1);
-      generation = rs.getLong(2);
-      table = rs.getLong(3);
+      identity = HeldSnapshot.Identity.of(rs);
       includesHeld = rs.getBoolean(4);
       if (rs.getObject(5) == null) {
         continue; // the one row of a left join that found no row
@@ -263,17 +259,13 @@ class PresentSumsInMemory {
       rows.add(
           new Row(
               rs.getObject(5, LocalDate.class),
-              shared(names, rs.getString(6)),
-              shared(names, rs.getString(7)),
-              shared(names, rs.getString(8)),
-              shared(names, rs.getString(9)),
+              HeldSnapshot.shared(names, rs.getString(6)),
+              HeldSnapshot.shared(names, rs.getString(7)),
+              HeldSnapshot.shared(names, rs.getString(8)),
+              HeldSnapshot.shared(names, rs.getString(9)),
               sums));
     }
-    return new Seen(snapshot, generation, table, includesHeld, rows);
-  }
-
-  /** One string per name read in a statement: a team's name is not held once per row. */
-  private static String shared(Map<String, String> names, String name) {
-    return name == null ? null : names.computeIfAbsent(name, n -> n);
+    return new Seen(
+        identity.snapshot(), identity.generation(), identity.table(), includesHeld, rows);
   }
 }

@@ -199,15 +199,11 @@ class OpenInvoicesInMemory {
     Set<String> read = new HashSet<>();
     List<Open> open = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
-    String snapshot = null;
-    long generation = 0;
-    long table = 0;
+    HeldSnapshot.Identity identity = new HeldSnapshot.Identity(null, 0, 0);
     boolean settledLater = false;
     boolean includesHeld = false;
     while (rs.next()) {
-      snapshot = rs.getString(1);
-      generation = rs.getLong(2);
-      table = rs.getLong(3);
+      identity = HeldSnapshot.Identity.of(rs);
       settledLater = rs.getBoolean(4);
       includesHeld = rs.getBoolean(5);
       String invoiceId = rs.getString(6);
@@ -222,19 +218,21 @@ class OpenInvoicesInMemory {
       open.add(
           new Open(
               invoiceId,
-              shared(names, rs.getString(7)),
-              shared(names, rs.getString(8)),
-              shared(names, rs.getString(9)),
-              shared(names, rs.getString(10)),
+              HeldSnapshot.shared(names, rs.getString(7)),
+              HeldSnapshot.shared(names, rs.getString(8)),
+              HeldSnapshot.shared(names, rs.getString(9)),
+              HeldSnapshot.shared(names, rs.getString(10)),
               rs.getObject(11, LocalDate.class).toEpochDay(),
               rs.getObject(12, LocalDate.class).toEpochDay(),
               cents));
     }
-    return new Seen(snapshot, generation, table, settledLater, includesHeld, read, open);
-  }
-
-  /** One string per name read in a statement: a rep's name is not held once per invoice. */
-  private static String shared(Map<String, String> names, String name) {
-    return name == null ? null : names.computeIfAbsent(name, n -> n);
+    return new Seen(
+        identity.snapshot(),
+        identity.generation(),
+        identity.table(),
+        settledLater,
+        includesHeld,
+        read,
+        open);
   }
 }
