@@ -114,9 +114,24 @@ final class Http {
     return send(request(path).GET());
   }
 
-  /** A GET the ledger must compute anew rather than answer from its kept answers. */
-  Answer getComputed(String path) {
-    return send(request(path).header("Cache-Control", "no-cache").GET());
+  /**
+   * The status of a GET, its body read to the end and dropped: the load's clients run on the
+   * ledger's two cores, and turning every megabyte of an answer into a Java string took CPU from
+   * the ledger that a client elsewhere would not. The time still runs until the last byte came.
+   */
+  int status(String path, boolean anew) {
+    HttpRequest.Builder request = request(path).GET();
+    if (anew) {
+      request.header("Cache-Control", "no-cache");
+    }
+    try {
+      return exchange(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
   }
 
   Answer post(String path, String json) {
@@ -134,17 +149,7 @@ final class Http {
 
   private Answer send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 401 && credentials.length == 2) {
-        // A run at full scale outlasts a token's lifetime: log in again, as a client would.
-        Http again = login(URI.create(base).getPort(), credentials[0], credentials[1]);
-        authorization = again.authorization;
-        response =
-            client.send(
-                request.setHeader("Authorization", authorization).build(),
-                HttpResponse.BodyHandlers.ofString());
-      }
+      HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       return new Answer(-1, e.toString());
@@ -152,5 +157,19 @@ final class Http {
       Thread.currentThread().interrupt();
       return new Answer(-1, "interrupted");
     }
+  }
+
+  /** The response, after logging in again once on 401. */
+  private <T> HttpResponse<T> exchange(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    HttpResponse<T> response = client.send(request.build(), body);
+    if (response.statusCode() == 401 && credentials.length == 2) {
+      // A run at full scale outlasts a token's lifetime: log in again, as a client would.
+      Http again = login(URI.create(base).getPort(), credentials[0], credentials[1]);
+      authorization = again.authorization;
+      response = client.send(request.setHeader("Authorization", authorization).build(), body);
+    }
+    return response;
   }
 }

@@ -121,13 +121,7 @@ class JdbcReceivables implements Receivables {
 
   /** A group of the report: its buckets, and its open total as their sum (in whole cents). */
   private static AgeingReport.Group group(String key, long[] cents) {
-    BigDecimal[] amounts = new BigDecimal[cents.length];
-    long open = 0;
-    for (int b = 0; b < cents.length; b++) {
-      amounts[b] = BigDecimal.valueOf(cents[b], 2);
-      open = Math.addExact(open, cents[b]);
-    }
-    return new AgeingReport.Group(key, BigDecimal.valueOf(open, 2), List.of(amounts));
+    return AgeingReport.Group.ofCents(key, cents);
   }
 
   private Map<String, long[]> openByGroupAndBucket(

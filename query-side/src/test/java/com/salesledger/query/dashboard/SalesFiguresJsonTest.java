@@ -2,12 +2,9 @@ package com.salesledger.query.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.salesledger.events.target.TargetMetric;
+import com.salesledger.query.common.HandWrittenJson;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,19 +21,9 @@ import net.jqwik.api.constraints.LongRange;
  */
 class SalesFiguresJsonTest {
 
-  /** The record as Jackson writes it by its annotations, without the hand-written writer. */
-  @JsonSerialize(using = JsonSerializer.None.class)
-  private abstract static class ByAnnotations {}
-
-  private static ObjectMapper mapper() {
-    return new ObjectMapper()
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-        .registerModule(new BlackbirdModule());
-  }
-
-  private static final ObjectMapper HAND_WRITTEN = mapper();
+  private static final ObjectMapper HAND_WRITTEN = HandWrittenJson.asTheLedgerWrites();
   private static final ObjectMapper REFERENCE =
-      mapper().addMixIn(SalesFigures.class, ByAnnotations.class);
+      HandWrittenJson.withoutHandWriting(SalesFigures.class);
 
   @Property(tries = 300)
   void a_row_is_written_as_jackson_wrote_the_record(
@@ -67,16 +54,9 @@ class SalesFiguresJsonTest {
     }
     SalesFigures row = sums.figures("rep-\"0071\"\u00e9", targets);
 
-    assertThat(write(HAND_WRITTEN, row)).isEqualTo(write(REFERENCE, row));
-    assertThat(write(HAND_WRITTEN, List.of(row, row)))
-        .isEqualTo(write(REFERENCE, List.of(row, row)));
-  }
-
-  private static String write(ObjectMapper mapper, Object value) {
-    try {
-      return mapper.writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    assertThat(HandWrittenJson.write(HAND_WRITTEN, row))
+        .isEqualTo(HandWrittenJson.write(REFERENCE, row));
+    assertThat(HandWrittenJson.write(HAND_WRITTEN, List.of(row, row)))
+        .isEqualTo(HandWrittenJson.write(REFERENCE, List.of(row, row)));
   }
 }
