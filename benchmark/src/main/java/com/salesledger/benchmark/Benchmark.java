@@ -548,7 +548,15 @@ public final class Benchmark {
     goalMs.put(ageingPast, 500.0);
     goalMs.put(dashboardAsOf, 500.0);
     goalMs.put(targetsAsOf, 500.0);
+    List<String> only =
+        options.containsKey("queries") ? List.of(options.get("queries").split(",")) : List.of();
+    if (!only.isEmpty()) {
+      report.context("queries: only those whose line names " + only + " (--queries)");
+    }
     for (Map.Entry<String, java.util.function.Supplier<String>> kind : kinds.entrySet()) {
+      if (!only.isEmpty() && only.stream().noneMatch(kind.getKey()::contains)) {
+        continue;
+      }
       double goal = goalMs.getOrDefault(kind.getKey(), 50.0);
       for (int clients : new int[] {1, 4}) {
         java.util.function.IntFunction<Load.Operation> client =

@@ -237,9 +237,7 @@ class JdbcSalesDashboard implements SalesDashboard {
       DataScope scope,
       Map<String, SalesFigures.Sums> groups,
       SalesFigures.Sums unattributed) {
-    Optional<PresentSumsInMemory.Rollup> rollup =
-        inMemory == null ? Optional.empty() : PresentSumsInMemory.Rollup.of(source.table());
-    if (rollup.isEmpty()) {
+    if (inMemory == null || source.held() == null) {
       return false;
     }
     Period prior = period.previousYear();
@@ -249,7 +247,7 @@ class JdbcSalesDashboard implements SalesDashboard {
         periods.add(first);
       }
     }
-    Optional<List<PresentSumsInMemory.Row>> rows = inMemory.rows(rollup.get(), periods);
+    Optional<List<PresentSumsInMemory.Row>> rows = inMemory.rows(source.held(), periods);
     if (rows.isEmpty()) {
       return false;
     }
@@ -314,22 +312,46 @@ class JdbcSalesDashboard implements SalesDashboard {
   /**
    * The roll-ups of the same sums ({@link SalesProjection} writes them in one batch): the finest
    * rows, per rep (without product line) and per team (without rep); each by month and, but the
-   * finest, by year for the present, and as known at an instant with the columns it keeps.
+   * finest, by year for the present (those four held in memory, {@link PresentSumsInMemory}), and
+   * as known at an instant with the columns it keeps.
    */
   private enum Rollup {
-    EVERYTHING("sales_month", null, "sales_known", "rep, team, region, product_line"),
-    PER_REP("sales_rep_month", "sales_rep_year", "sales_known_rep", "rep, team, region"),
+    EVERYTHING("sales_month", null, null, "sales_known", "rep, team, region, product_line"),
+    PER_REP(
+        PresentSumsInMemory.Rollup.REP_MONTH,
+        PresentSumsInMemory.Rollup.REP_YEAR,
+        "sales_known_rep",
+        "rep, team, region"),
     PER_TEAM(
-        "sales_team_month", "sales_team_year", "sales_known_team", "team, region, product_line");
+        PresentSumsInMemory.Rollup.TEAM_MONTH,
+        PresentSumsInMemory.Rollup.TEAM_YEAR,
+        "sales_known_team",
+        "team, region, product_line");
 
     private final String byMonth;
-    private final String byYear;
+    private final PresentSumsInMemory.Rollup heldByMonth;
+    private final PresentSumsInMemory.Rollup heldByYear;
     private final String known;
     private final String knownColumns;
 
-    Rollup(String byMonth, String byYear, String known, String knownColumns) {
+    /** A roll-up whose present rows are held in memory by month and by year. */
+    Rollup(
+        PresentSumsInMemory.Rollup heldByMonth,
+        PresentSumsInMemory.Rollup heldByYear,
+        String known,
+        String knownColumns) {
+      this(heldByMonth.table, heldByMonth, heldByYear, known, knownColumns);
+    }
+
+    Rollup(
+        String byMonth,
+        PresentSumsInMemory.Rollup heldByMonth,
+        PresentSumsInMemory.Rollup heldByYear,
+        String known,
+        String knownColumns) {
       this.byMonth = byMonth;
-      this.byYear = byYear;
+      this.heldByMonth = heldByMonth;
+      this.heldByYear = heldByYear;
       this.known = known;
       this.knownColumns = knownColumns;
     }
@@ -356,25 +378,38 @@ class JdbcSalesDashboard implements SalesDashboard {
             : ScopeFilter.of(scope, "rep", "team");
     if (known != null) {
       return new SumsSource(
-          known.rows(rollup.known, rollup.knownColumns), "month", filter, known.args(), false);
+          known.rows(rollup.known, rollup.knownColumns),
+          null,
+          "month",
+          filter,
+          known.args(),
+          false);
     }
     boolean yearly =
-        rollup.byYear != null && period.kind() == Period.Kind.YEAR && groupBy != GroupBy.MONTH;
+        rollup.heldByYear != null && period.kind() == Period.Kind.YEAR && groupBy != GroupBy.MONTH;
     // A year's or a month's present rows are about one per group (2,000 for a year by rep):
     // PostgreSQL's grouping of them cost more than adding them up here (3.6 ms of 4.5).
     return yearly
-        ? new SumsSource(rollup.byYear, "year", filter, List.of(), true)
+        ? new SumsSource(
+            rollup.heldByYear.table, rollup.heldByYear, "year", filter, List.of(), true)
         : new SumsSource(
-            rollup.byMonth, "month", filter, List.of(), period.kind() == Period.Kind.MONTH);
+            rollup.byMonth,
+            rollup.heldByMonth,
+            "month",
+            filter,
+            List.of(),
+            period.kind() == Period.Kind.MONTH);
   }
 
   /**
-   * Where a question's sums are read: the table (or a subquery, with the arguments it takes), its
-   * date column (a month's or a year's first day), the caller's scope as a condition on it, and
+   * Where a question's sums are read: the table (or a subquery, with the arguments it takes), the
+   * present roll-up held in memory with the same rows (none for the finest rows and as-of sums),
+   * its date column (a month's or a year's first day), the caller's scope as a condition on it, and
    * whether its rows are summed here rather than grouped by PostgreSQL.
    */
   private record SumsSource(
       String table,
+      PresentSumsInMemory.Rollup held,
       String dateColumn,
       ScopeFilter filter,
       List<Object> tableArgs,

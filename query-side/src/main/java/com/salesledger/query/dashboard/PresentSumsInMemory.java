@@ -60,15 +60,6 @@ class PresentSumsInMemory {
               + ", t.revenue, t.cost, t.deals_won, t.deals_lost, t.cycle_days_won, t.held_deals,"
               + " t.held_amount, t.collections, t.new_customers";
     }
-
-    static Optional<Rollup> of(String table) {
-      for (Rollup rollup : values()) {
-        if (rollup.table.equals(table)) {
-          return Optional.of(rollup);
-        }
-      }
-      return Optional.empty();
-    }
   }
 
   /** The sums of a row, in the order of {@link Row#sums}; money in whole cents. */
