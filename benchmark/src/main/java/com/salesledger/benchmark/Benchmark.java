@@ -158,6 +158,17 @@ public final class Benchmark {
     return out;
   }
 
+  /**
+   * Seconds of the same load before each measurement, not measured ({@code --warmup}, default 3, at
+   * most the measurement's own): the ledger's JIT compiles a path once it has run hot, and on two
+   * cores its compiler thread takes CPU from the answers while it does.
+   */
+  private double warmup(double seconds) {
+    return options.containsKey("warmup")
+        ? Double.parseDouble(options.get("warmup"))
+        : Math.min(3, seconds);
+  }
+
   /** {@code --skip=commands,rebuild} leaves those measurements out (e.g. to re-measure queries). */
   private boolean skipped(String measurement) {
     boolean skip = List.of(option("skip", "").split(",")).contains(measurement);
@@ -392,7 +403,7 @@ public final class Benchmark {
     for (int senders : new int[] {1, 8}) {
       Load.run(
           senders,
-          Math.min(3, seconds),
+          warmup(seconds),
           t -> {
             Http own = manager.forThread();
             return (thread, n) -> openDeal(own, "W" + senders + run, thread, n, close);
@@ -565,7 +576,7 @@ public final class Benchmark {
               boolean anew = computed.contains(kind.getKey());
               return (thread, n) -> own.status(kind.getValue().get(), anew) == 200;
             };
-        Load.run(clients, Math.min(3, seconds), client);
+        Load.run(clients, warmup(seconds), client);
         Load.Result result = Load.run(clients, seconds, client);
         double p99 = result.percentileMillis(99);
         report.add(

@@ -41,8 +41,9 @@ final class CentsList extends AbstractList<BigDecimal> implements RandomAccess {
     return BigDecimal.valueOf(cents[index], 2);
   }
 
-  long centsAt(int index) {
-    return cents[index];
+  /** The amounts in cents, not to be changed (they are this list's). */
+  long[] cents() {
+    return cents;
   }
 
   @Override

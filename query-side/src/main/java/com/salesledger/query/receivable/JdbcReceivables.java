@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,10 +96,11 @@ class JdbcReceivables implements Receivables {
       AgeingBuckets buckets,
       AgeingBasis basis,
       DataScope scope) {
-    Map<String, long[]> groups = openByGroupAndBucket(asOf, groupBy, buckets, basis, scope);
+    List<Map.Entry<String, long[]>> groups =
+        openByGroupAndBucket(asOf, groupBy, buckets, basis, scope);
     List<AgeingReport.Group> rows = new ArrayList<>(groups.size());
     long[] total = new long[buckets.count()];
-    for (Map.Entry<String, long[]> group : groups.entrySet()) {
+    for (Map.Entry<String, long[]> group : groups) {
       long[] cents = group.getValue();
       if (allZero(cents)) {
         continue; // settled by asOf: a group with nothing open is not listed
@@ -124,7 +125,7 @@ class JdbcReceivables implements Receivables {
     return AgeingReport.Group.ofCents(key, cents);
   }
 
-  private Map<String, long[]> openByGroupAndBucket(
+  private List<Map.Entry<String, long[]>> openByGroupAndBucket(
       LocalDate asOf,
       ReceivableGroupBy groupBy,
       AgeingBuckets buckets,
@@ -180,7 +181,7 @@ class JdbcReceivables implements Receivables {
    * customer needs no sorting): those issued by {@code asOf} within the caller's scope, by the one
    * scope rule the SQL condition of {@link ScopeFilter} also states.
    */
-  private static Map<String, long[]> openInMemory(
+  private static List<Map.Entry<String, long[]>> openInMemory(
       List<OpenInvoicesInMemory.Open> open,
       LocalDate asOf,
       ReceivableGroupBy groupBy,
@@ -208,7 +209,7 @@ class JdbcReceivables implements Receivables {
    * since) it is its open amount now. At 10 million events, of the 27,315 invoices open on a date a
    * year back, 13,580 were looked up one by one before the second rule, 1,292 after it.
    */
-  private Map<String, long[]> openOnDay(
+  private List<Map.Entry<String, long[]>> openOnDay(
       LocalDate asOf, String group, String basisDate, AgeingBuckets buckets, ScopeFilter filter) {
     GroupSums groups = new GroupSums(buckets);
     groups.addAll(
@@ -232,16 +233,19 @@ class JdbcReceivables implements Receivables {
   }
 
   /**
-   * Sums per group and bucket of rows (group, age in days, amount), in the order groups first came.
-   * Rows that come in group order (code-point order, collation "C", the order of Java's strings)
-   * need no sorting at the end: a tree map's look-ups were the largest single cost of an ageing by
-   * customer (16,000 groups at 10 million events).
+   * Sums per group and bucket of rows (group, age in days, amount), in group order. Rows that come
+   * in group order (code-point order, collation "C", the order of Java's strings: the ageing by
+   * customer, from memory or its index) are summed into a list, a new group after the last with no
+   * look-up at all; only rows out of order are summed by key and sorted at the end. Look-ups and
+   * sorting were the largest cost of an ageing by customer (16,000 groups at 10 million events).
    */
   private static final class GroupSums {
     private final AgeingBuckets buckets;
-    private final Map<String, long[]> sums = new LinkedHashMap<>();
-    private String last;
-    private boolean inOrder = true;
+    private final List<String> keys = new ArrayList<>();
+    private final List<long[]> sums = new ArrayList<>();
+
+    /** Every group by key, once a row came out of order; null before. */
+    private Map<String, long[]> byKey;
 
     GroupSums(AgeingBuckets buckets) {
       this.buckets = buckets;
@@ -256,19 +260,43 @@ class JdbcReceivables implements Receivables {
     }
 
     void add(String key, long days, long amount) {
-      long[] cents = sums.get(key);
+      long[] cents = byKey == null ? inOrder(key) : byKey.get(key);
       if (cents == null) {
-        inOrder &= last == null || last.compareTo(key) < 0;
-        last = key;
         cents = new long[buckets.count()];
-        sums.put(key, cents);
+        byKey.put(key, cents);
       }
       int bucket = buckets.indexOf(days);
       cents[bucket] = Math.addExact(cents[bucket], amount);
     }
 
-    Map<String, long[]> inGroupOrder() {
-      return inOrder ? sums : new TreeMap<>(sums);
+    /** The sums of {@code key} while rows come in order; null once one does not (then by key). */
+    private long[] inOrder(String key) {
+      int last = keys.size() - 1;
+      if (last >= 0 && keys.get(last).equals(key)) {
+        return sums.get(last);
+      }
+      if (last < 0 || keys.get(last).compareTo(key) < 0) {
+        long[] cents = new long[buckets.count()];
+        keys.add(key);
+        sums.add(cents);
+        return cents;
+      }
+      byKey = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        byKey.put(keys.get(i), sums.get(i));
+      }
+      return byKey.get(key);
+    }
+
+    List<Map.Entry<String, long[]>> inGroupOrder() {
+      if (byKey != null) {
+        return new ArrayList<>(new TreeMap<>(byKey).entrySet());
+      }
+      List<Map.Entry<String, long[]>> groups = new ArrayList<>(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        groups.add(Map.entry(keys.get(i), sums.get(i)));
+      }
+      return groups;
     }
   }
 
