@@ -35,7 +35,9 @@ public final class JsonDecimals {
       json.writeNumber(value);
       return;
     }
-    write(json, value.unscaledValue().longValue(), scale);
+    // the same digits at scale 0: for a BigDecimal held as a long (the ledger's) this reads the
+    // long itself, where unscaledValue() made a BigInteger of it for every amount
+    write(json, value.scaleByPowerOfTen(scale).longValueExact(), scale);
   }
 
   /** Writes whole cents as BigDecimal.valueOf(cents, 2).toString() writes them: "-0.05". */
