@@ -148,10 +148,7 @@ final class Http {
           }
         }
       }
-      if (status == 401 && loginAgain && credentials.length == 2) {
-        // A run at full scale outlasts a token's lifetime: log in again, as a client would.
-        authorization =
-            login(URI.create(base).getPort(), credentials[0], credentials[1]).authorization;
+      if (status == 401 && loginAgain && logInAgain()) {
         return status(path, anew, false);
       }
       return status;
@@ -193,12 +190,21 @@ final class Http {
       HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
       throws IOException, InterruptedException {
     HttpResponse<T> response = client.send(request.build(), body);
-    if (response.statusCode() == 401 && credentials.length == 2) {
-      // A run at full scale outlasts a token's lifetime: log in again, as a client would.
-      Http again = login(URI.create(base).getPort(), credentials[0], credentials[1]);
-      authorization = again.authorization;
+    if (response.statusCode() == 401 && logInAgain()) {
       response = client.send(request.setHeader("Authorization", authorization).build(), body);
     }
     return response;
+  }
+
+  /**
+   * A run at full scale outlasts a token's lifetime: logs in again, as a client would, where this
+   * client logged in with a user and password; false where it did not.
+   */
+  private boolean logInAgain() {
+    if (credentials.length != 2) {
+      return false;
+    }
+    authorization = login(URI.create(base).getPort(), credentials[0], credentials[1]).authorization;
+    return true;
   }
 }

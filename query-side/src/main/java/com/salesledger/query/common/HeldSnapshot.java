@@ -54,6 +54,14 @@ public final class HeldSnapshot {
     public static Identity of(java.sql.ResultSet rs) throws java.sql.SQLException {
       return new Identity(rs.getString(1), rs.getLong(2), rs.getLong(3));
     }
+
+    /**
+     * Whether {@code other} read the same table as this: no rebuild swap, retry or TRUNCATE between
+     * them (the snapshots may differ).
+     */
+    public boolean sameTable(Identity other) {
+      return generation == other.generation && table == other.table;
+    }
   }
 
   /**

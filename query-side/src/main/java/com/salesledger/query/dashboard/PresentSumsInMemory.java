@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,12 +87,10 @@ class PresentSumsInMemory {
   private record Key(String rep, String team, String region, String line) {}
 
   /** The rows of some periods of one roll-up, as one snapshot saw them, and the table they are. */
-  private record Held(
-      String snapshot, long generation, long table, Map<LocalDate, Map<Key, Row>> periods) {}
+  private record Held(HeldSnapshot.Identity identity, Map<LocalDate, Map<Key, Row>> periods) {}
 
   /** What one statement saw: its snapshot, the table's identity, and the rows it read. */
-  private record Seen(
-      String snapshot, long generation, long table, boolean includesHeld, List<Row> rows) {}
+  private record Seen(HeldSnapshot.Identity identity, boolean includesHeld, List<Row> rows) {}
 
   /**
    * At most this many periods are held per roll-up; past it, only those just asked are kept (the
@@ -125,15 +124,13 @@ class PresentSumsInMemory {
       if (!since.includesHeld()) {
         return Optional.empty();
       }
-      if (since.generation() == base.generation() && since.table() == base.table()) {
+      if (since.identity().sameTable(base.identity())) {
         now = since.rows().isEmpty() && missing.isEmpty() ? base : broughtUp(base, since, periods);
       }
     }
     if (now == null) {
       Seen all = read(rollup, "true", List.copyOf(periods), List.of());
-      now =
-          broughtUp(
-              new Held(all.snapshot(), all.generation(), all.table(), Map.of()), all, periods);
+      now = broughtUp(new Held(all.identity(), Map.of()), all, periods);
     }
     if (now != base) {
       ref.compareAndSet(base, now);
@@ -186,7 +183,7 @@ class PresentSumsInMemory {
               })
           .put(row.key(), row);
     }
-    return new Held(seen.snapshot(), seen.generation(), seen.table(), periods);
+    return new Held(seen.identity(), periods);
   }
 
   /**
@@ -198,7 +195,7 @@ class PresentSumsInMemory {
         rollup,
         HeldSnapshot.INCLUDES_HELD,
         missing,
-        List.of(base.snapshot(), base.snapshot(), base.snapshot(), base.snapshot()));
+        Collections.nCopies(4, base.identity().snapshot()));
   }
 
   /**
@@ -256,7 +253,6 @@ class PresentSumsInMemory {
               HeldSnapshot.shared(names, rs.getString(9)),
               sums));
     }
-    return new Seen(
-        identity.snapshot(), identity.generation(), identity.table(), includesHeld, rows);
+    return new Seen(identity, includesHeld, rows);
   }
 }

@@ -108,7 +108,7 @@ class JdbcReceivables implements Receivables {
       for (int b = 0; b < cents.length; b++) {
         total[b] = Math.addExact(total[b], cents[b]);
       }
-      rows.add(group(group.getKey(), cents));
+      rows.add(AgeingReport.Group.ofCents(group.getKey(), cents));
     }
     return new AgeingReport(
         asOf,
@@ -117,12 +117,7 @@ class JdbcReceivables implements Receivables {
         buckets.labels(basis),
         scope.describe(),
         rows,
-        group("total", total));
-  }
-
-  /** A group of the report: its buckets, and its open total as their sum (in whole cents). */
-  private static AgeingReport.Group group(String key, long[] cents) {
-    return AgeingReport.Group.ofCents(key, cents);
+        AgeingReport.Group.ofCents("total", total));
   }
 
   private List<Map.Entry<String, long[]>> openByGroupAndBucket(

@@ -72,16 +72,14 @@ class OpenInvoicesInMemory {
   }
 
   /** The open invoices one snapshot saw, in customer order, and which table they came from. */
-  private record Held(String snapshot, long generation, long table, List<Open> byCustomer) {}
+  private record Held(HeldSnapshot.Identity identity, List<Open> byCustomer) {}
 
   /**
    * What one statement saw: its snapshot, the table's identity, and the invoices it read: every one
    * ({@code read}), and those of them still open.
    */
   private record Seen(
-      String snapshot,
-      long generation,
-      long table,
+      HeldSnapshot.Identity identity,
       boolean settledLater,
       boolean includesHeld,
       Set<String> read,
@@ -112,7 +110,7 @@ class OpenInvoicesInMemory {
       if (since.settledLater() || !since.includesHeld()) {
         return Optional.empty();
       }
-      if (since.generation() == base.generation() && since.table() == base.table()) {
+      if (since.identity().sameTable(base.identity())) {
         if (since.read().isEmpty()) {
           return Optional.of(base.byCustomer()); // nothing written since: what is held is current
         }
@@ -128,7 +126,7 @@ class OpenInvoicesInMemory {
     }
     List<Open> open = new ArrayList<>(all.open());
     open.sort(BY_CUSTOMER);
-    Held read = new Held(all.snapshot(), all.generation(), all.table(), List.copyOf(open));
+    Held read = new Held(all.identity(), List.copyOf(open));
     held.compareAndSet(base, read);
     return Optional.of(read.byCustomer());
   }
@@ -152,7 +150,7 @@ class OpenInvoicesInMemory {
     }
     open.addAll(since.open());
     open.sort(BY_CUSTOMER);
-    return new Held(since.snapshot(), since.generation(), since.table(), List.copyOf(open));
+    return new Held(since.identity(), List.copyOf(open));
   }
 
   /**
@@ -165,10 +163,10 @@ class OpenInvoicesInMemory {
         HeldSnapshot.INCLUDES_HELD,
         HeldSnapshot.changedSince("i"),
         day,
-        base.snapshot(),
-        base.snapshot(),
-        base.snapshot(),
-        base.snapshot());
+        base.identity().snapshot(),
+        base.identity().snapshot(),
+        base.identity().snapshot(),
+        base.identity().snapshot());
   }
 
   private Seen allOpen(LocalDate day) {
@@ -226,13 +224,6 @@ class OpenInvoicesInMemory {
               rs.getObject(12, LocalDate.class).toEpochDay(),
               cents));
     }
-    return new Seen(
-        identity.snapshot(),
-        identity.generation(),
-        identity.table(),
-        settledLater,
-        includesHeld,
-        read,
-        open);
+    return new Seen(identity, settledLater, includesHeld, read, open);
   }
 }
